@@ -1,0 +1,39 @@
+# The two commands README.md gives: `make demo` (the main job) and `make test` (the test suite).
+# Each creates .venv if there is none and installs the package with its dev extras first.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.llm_startup-installed
+OUT    ?= demo_out
+# nbdev_test runs one notebook per worker; torch then uses the cores itself.
+WORKERS ?= 1
+
+.PHONY: demo test install sync-check export clean-nbs lab
+
+$(STAMP): setup.py settings.ini
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/llm-startup info
+
+test: $(STAMP)
+	$(VENV)/bin/nbdev_test --n_workers $(WORKERS) --timing
+
+# The library is generated from the notebooks: exporting and cleaning must change nothing.
+sync-check: $(STAMP)
+	$(VENV)/bin/nbdev_export
+	$(VENV)/bin/nbdev_clean
+	@git diff --exit-code --stat -- llm_startup nbs || (echo "nbdev_export/nbdev_clean changed files: run them and commit the result" && exit 1)
+
+export: $(STAMP)
+	$(VENV)/bin/nbdev_export
+
+clean-nbs: $(STAMP)
+	$(VENV)/bin/nbdev_clean
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab nbs
