@@ -18,9 +18,7 @@ $(STAMP): setup.py settings.ini
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/llm-startup sentiment train --data reviews --model tiny --epochs 2 --layers 2 --hidden 128 --max-length 128 --out $(OUT)/sentiment
-	$(VENV)/bin/llm-startup sentiment predict --model $(OUT)/sentiment "我非常喜欢这个应用！" "这个应用太难用了，一直闪退"
-	$(VENV)/bin/llm-startup vision train --data digits --arch resnet18 --epochs 6 --out $(OUT)/digits
+	$(VENV)/bin/llm-startup quickstart --out $(OUT)
 
 test: $(STAMP)
 	$(VENV)/bin/nbdev_test --n_workers $(WORKERS) --timing
