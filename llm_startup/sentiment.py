@@ -102,13 +102,13 @@ def build_tiny_bert(texts, label2id: dict[str, int], tok_dir, layers: int = 4, h
     cfg.update(_label_kwargs(label2id))
     return tok, BertForSequenceClassification(cfg)
 
-# %% ../nbs/04_sentiment.ipynb #d14ab72c
+# %% ../nbs/04_sentiment.ipynb #be940a94
 class _MLMCollator:
     "动态掩码：15% 的 token 参与预测，其中 80% 换成 [MASK]、10% 换成随机 token、10% 不变。"
     def __init__(self, tokenizer, prob: float = 0.15):
         self.pad, self.mask, self.n, self.prob = tokenizer.pad_token_id, tokenizer.mask_token_id, len(tokenizer), prob
         self.special = torch.tensor(sorted(set(tokenizer.all_special_ids)))
-        self.normal = torch.tensor([i for i in range(self.n) if i not in set(tokenizer.all_special_ids)])   # 随机替换只用普通 token
+        ids = torch.arange(self.n); self.normal = ids[~torch.isin(ids, self.special)]   # 随机替换只用普通 token
     def __call__(self, items):
         batch = PadCollator(self.pad)(items)
         ids = batch['input_ids']; labels = ids.clone()
