@@ -20,8 +20,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/llm-startup quickstart --out $(OUT)
 
+# Tests keep their cache (e.g. the digits images) in the git-ignored .cache/, not in the user's home.
 test: $(STAMP)
-	$(VENV)/bin/nbdev_test --n_workers $(WORKERS) --timing
+	LLM_STARTUP_CACHE=$(CURDIR)/.cache/llm_startup $(VENV)/bin/nbdev_test --n_workers $(WORKERS) --timing
 
 # The library is generated from the notebooks: exporting and cleaning must change nothing.
 sync-check: $(STAMP)

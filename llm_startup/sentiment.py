@@ -12,17 +12,26 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason
+from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, check_out_dir
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
-                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, TextDataset, PadCollator)
+                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, TextDataset, PadCollator, decode_bytes)
 from .train import fit, METRICS, plot_confusion
 
 # %% auto #0
-__all__ = ['TfidfClassifier', 'load_backbone', 'build_tiny_bert', 'pretrain_mlm', 'SentimentClassifier', 'predict',
-           'train_sentiment', 'evaluate_sentiment', 'load_sentiment', 'bench_predict', 'cli_train', 'cli_eval',
-           'cli_predict', 'cli_bench_predict']
+__all__ = ['MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone', 'build_tiny_bert',
+           'pretrain_mlm', 'SentimentClassifier', 'predict', 'train_sentiment', 'evaluate_sentiment', 'load_sentiment',
+           'bench_predict', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/04_sentiment.ipynb #532ad0ed
+def read_meta(path) -> dict:
+    "读取并检查模型文件夹的 llm_startup.json（必须是一个 JSON 对象）。"
+    f = Path(path) / 'llm_startup.json'
+    if not f.is_file(): raise ValueError(f"{path} 不是 llm_startup 保存的模型（缺 llm_startup.json）。")
+    try: meta = json.loads(f.read_text(encoding='utf-8'))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} 已损坏（{e}）：请重新训练或从备份恢复。") from e
+    if not isinstance(meta, dict): raise ValueError(f"{f} 应该是一个 JSON 对象，实际是 {type(meta).__name__}：文件已损坏，请重新训练。")
+    return meta
+
 class TfidfClassifier:
     "字符 1–3 gram TF-IDF + 逻辑回归的基线分类器。"
     kind = 'tfidf'
@@ -56,18 +65,33 @@ class TfidfClassifier:
 
     @classmethod
     def load(cls, path):
+        "加载 `save` 的输出（只读 JSON 与不含 pickle 的 npz）；文件缺失或损坏时给出清楚的错误。"
+        import zipfile
         path = Path(path)
-        cfg = json.loads((path / 'llm_startup.json').read_text(encoding='utf-8'))
-        self = cls(cfg['label2id'], ngram_range=cfg['ngram_range'], min_df=cfg['min_df'])
-        w = np.load(path / 'tfidf_weights.npz')
-        self.vec.vocabulary_ = json.loads((path / 'tfidf_vocab.json').read_text(encoding='utf-8'))
-        self.vec.idf_ = w['idf']
-        self.clf.coef_, self.clf.intercept_, self.clf.classes_ = w['coef'], w['intercept'], w['classes']
+        try:
+            cfg = read_meta(path)
+            self = cls(cfg['label2id'], ngram_range=cfg['ngram_range'], min_df=cfg['min_df'])
+            with np.load(path / 'tfidf_weights.npz', allow_pickle=False) as w:
+                self.vec.idf_ = w['idf']
+                self.clf.coef_, self.clf.intercept_, self.clf.classes_ = w['coef'], w['intercept'], w['classes']
+            self.vec.vocabulary_ = json.loads((path / 'tfidf_vocab.json').read_text(encoding='utf-8'))
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as e:
+            raise ValueError(f"{path} 里的 TF-IDF 模型不完整或已损坏（{type(e).__name__}: {str(e)[:120]}）：请重新训练。") from e
         return self
 
 # %% ../nbs/04_sentiment.ipynb #c544187c
 def _label_kwargs(label2id):
     return dict(num_labels=len(label2id), label2id=dict(label2id), id2label={i: l for l, i in label2id.items()})
+
+def refuse_remote_code(path):
+    "本地模型文件夹的 config.json / tokenizer_config.json 里有 `auto_map`（要执行文件夹里的 Python 代码）时拒绝加载。"
+    for name in ('config.json', 'tokenizer_config.json'):
+        f = Path(path) / name
+        try: cfg = json.loads(f.read_text(encoding='utf-8')) if f.is_file() else {}
+        except ValueError: continue          # 坏 JSON 交给 transformers 报错
+        if isinstance(cfg, dict) and 'auto_map' in cfg:
+            raise ValueError(f"{f} 要求执行文件夹里的自定义代码（auto_map: {str(cfg['auto_map'])[:80]}）：本包不运行模型文件夹里的代码。"
+                             f"请只用标准架构（如 BERT）保存的模型，或先检查并删掉 auto_map。")
 
 def load_backbone(name_or_path: str, label2id: dict[str, int]):
     "从 hub 名称或本地路径加载 (分词器, 序列分类模型)，分类头按 `label2id` 新建；离线时给出清楚的错误。"
@@ -77,8 +101,8 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
         if local.is_absolute() or str(name_or_path).startswith(('.', '~')):
             raise FileNotFoundError(f"找不到模型文件夹 {name_or_path}：请检查路径。")
         try:   # 本地缓存里有就直接用
-            tok = AutoTokenizer.from_pretrained(name_or_path, local_files_only=True)
-            model = AutoModelForSequenceClassification.from_pretrained(name_or_path, local_files_only=True, **_label_kwargs(label2id))
+            tok = AutoTokenizer.from_pretrained(name_or_path, local_files_only=True, trust_remote_code=False)
+            model = AutoModelForSequenceClassification.from_pretrained(name_or_path, local_files_only=True, trust_remote_code=False, **_label_kwargs(label2id))
             return tok, model
         except OSError: pass
         why = offline_reason()
@@ -86,10 +110,12 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
             raise RuntimeError(f"无法下载 {name_or_path!r}（{why}）：请传入一个本地模型文件夹（save_pretrained 保存的），"
                                f"或用 model='tiny'（命令行 --model tiny）训练离线小模型。")
         name_or_path = str(name_or_path)
-    else: name_or_path = str(local)
+    else:
+        refuse_remote_code(local); name_or_path = str(local)
     try:
-        tok = AutoTokenizer.from_pretrained(name_or_path)
-        model = AutoModelForSequenceClassification.from_pretrained(name_or_path, ignore_mismatched_sizes=True, **_label_kwargs(label2id))
+        tok = AutoTokenizer.from_pretrained(name_or_path, trust_remote_code=False)
+        model = AutoModelForSequenceClassification.from_pretrained(name_or_path, ignore_mismatched_sizes=True, trust_remote_code=False,
+                                                                   **_label_kwargs(label2id))
     except (OSError, ValueError) as e:
         raise RuntimeError(f"无法从 {name_or_path!r} 加载模型与分词器：{str(e).splitlines()[0]}") from e
     return tok, model
@@ -189,6 +215,8 @@ def predict(clf, texts, batch_size: int = 64) -> list[dict]:
     texts = _check_texts(texts)
     if not texts: return []
     P = clf.predict_proba(texts) if clf.kind == 'tfidf' else clf.predict_proba(texts, batch_size)
+    if not np.isfinite(P).all():
+        raise ValueError("模型输出了 NaN/无穷大：模型权重已损坏（例如训练发散）。请重新训练，或换回上一个能用的模型。")
     names = [clf.id2label[i] for i in range(P.shape[1])]
     res = []
     lens = None
@@ -214,8 +242,8 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
     if model == 'tfidf':
         return TfidfClassifier(label2id).fit(train_df.text, train_df.label), None
     if model == 'tiny':
-        tok_dir = tok_dir or Path(tempfile.mkdtemp()) / 'tokenizer'
-        tok, net = build_tiny_bert(train_df.text, label2id, tok_dir, layers=layers, hidden=hidden, max_len=max(512, max_length))
+        with tempfile.TemporaryDirectory() as d:   # 分词器载入内存后临时文件夹就可以删掉；保存模型时会一起保存
+            tok, net = build_tiny_bert(train_df.text, label2id, tok_dir or Path(d) / 'tokenizer', layers=layers, hidden=hidden, max_len=max(512, max_length))
         lr = lr or (1e-3 if hidden <= 128 else 3e-4)   # 4 层 256 宽用 1e-3 会发散（实测：只会预测一个类别）
     else:
         tok, net = load_backbone(model, label2id)
@@ -257,14 +285,17 @@ def load_sentiment(path, precision: str = 'auto', device=None):
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"模型文件夹 {path} 不存在：请先用 `llm-startup sentiment train --out {path}` 训练。")
-    meta_file = path / 'llm_startup.json'
-    if not meta_file.exists(): raise ValueError(f"{path} 不是 llm_startup 保存的模型（缺 llm_startup.json）。")
-    try: meta = json.loads(meta_file.read_text(encoding='utf-8'))
-    except json.JSONDecodeError as e: raise ValueError(f"{meta_file} 已损坏（{e}）：请重新训练或从备份恢复。") from e
-    if meta.get('kind') == 'tfidf': return TfidfClassifier.load(path)
+    meta = read_meta(path)
+    kind = meta.get('kind', 'transformer')
+    if kind == 'tfidf': return TfidfClassifier.load(path)
+    if kind == 'onnx':
+        from llm_startup.deploy import OnnxSentiment
+        return OnnxSentiment(path)
+    if kind != 'transformer': raise ValueError(f"{path} 里是 {kind!r} 模型，不是情感模型：请传入 sentiment train 的输出文件夹。")
+    refuse_remote_code(path)
     try:
-        tok = AutoTokenizer.from_pretrained(str(path))
-        model = AutoModelForSequenceClassification.from_pretrained(str(path))
+        tok = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
+        model = AutoModelForSequenceClassification.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
         raise ValueError(f"{path} 里的模型无法加载（{type(e).__name__}: {str(e).splitlines()[0][:200]}）：文件可能不完整，请重新训练。") from e
     return SentimentClassifier(model, tok, meta.get('max_length', 256), precision, device)
@@ -291,13 +322,17 @@ def bench_predict(n_texts: int = 2000, batch_size: int = 32, layers: int = 4, hi
 
 # %% ../nbs/04_sentiment.ipynb #53b02c14
 def _load_split(args):
-    df, report = clean_texts(load_texts(args.data, args.text_col, args.label_col), verbose=False)
-    print(f'数据：{args.data}，清洗 {report}', file=sys.stderr)
+    raw = load_texts(args.data, args.text_col, args.label_col)
+    df, report = clean_texts(raw, verbose=False)
+    enc = f"（编码 {raw.attrs['encoding']}）" if 'encoding' in raw.attrs else ''
+    print(f'数据：{args.data}{enc}，清洗 {report}', file=sys.stderr)
     return df, report
 
 def cli_train(args) -> dict:
     "`llm-startup sentiment train`。"
     if args.epochs < 1: raise ValueError(f"--epochs {args.epochs}：至少 1 轮。")
+    if args.lr is not None and args.lr > 1: print(f'警告：--lr {args.lr} 大得离谱（常用 1e-5 到 1e-3），训练多半会发散。', file=sys.stderr)
+    check_out_dir(args.out, args.data, args.force)                    # 训练之前：--out 不合适就立即停下
     df, report = _load_split(args)
     train_df, val_df, test_df = split_data(df, val_size=0.1, test_size=0.1, seed=args.seed)
     print(f'使用模型：{args.model}（训练 {len(train_df)}、验证 {len(val_df)}、测试 {len(test_df)}）', file=sys.stderr)
@@ -318,11 +353,17 @@ def cli_eval(args) -> dict:
     ev = evaluate_sentiment(clf, df, top_errors=5)
     return {k: ev[k] for k in ('accuracy', 'macro_f1', 'n', 'per_class', 'confusion', 'labels', 'worst_errors')}
 
+MAX_PREDICT_FILE_MB = 100
+
 def cli_predict(args) -> list:
     "`llm-startup sentiment predict`。"
     texts = list(args.texts)
     if args.file:
-        texts += [l for l in Path(args.file).read_text(encoding='utf-8').splitlines() if l.strip()]
+        f = Path(args.file)
+        if not f.is_file(): raise ValueError(f"--file {f}：{'是一个文件夹' if f.is_dir() else '不存在'}，需要一个每行一条文本的文件。")
+        if f.stat().st_size > MAX_PREDICT_FILE_MB * 2**20:
+            raise ValueError(f"--file {f} 超过 {MAX_PREDICT_FILE_MB} MB：请分成几个文件预测。")
+        texts += [l for l in decode_bytes(f.read_bytes(), str(f))[0].splitlines() if l.strip()]
     if not texts: raise ValueError("没有要预测的文本：在命令行给出文本，或用 --file 指定每行一条的文本文件。")
     return predict(load_sentiment(args.model), texts)
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_vision.ipynb #63459420
 from __future__ import annotations
-import json, math, os, sys, time
+import json, math, os, sys, time, warnings
 from collections import Counter
 from pathlib import Path
 
@@ -15,31 +15,34 @@ from torch import nn
 from torch.utils.data import Dataset, DataLoader
 from PIL import Image
 
-from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason
+from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir
 from .train import fit, METRICS, plot_confusion
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'scan_images', 'ImageDataset',
-           'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'VisionClassifier', 'load_vision',
-           'image_loaders', 'train_vision', 'evaluate_vision', 'show_predictions', 'bench_vision', 'cli_train',
-           'cli_eval', 'cli_predict', 'cli_bench_vision']
+__all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
+           'ImageDataset', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'VisionClassifier',
+           'load_vision', 'image_loaders', 'train_vision', 'evaluate_vision', 'show_predictions', 'bench_vision',
+           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_vision']
 
 # %% ../nbs/05_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
 
-def make_digits_folder(root, size: int = 32, val_size: float = 0.2, seed: int = 0) -> Path:
-    "把 sklearn 的 digits 写成 `root/train/<数字>/*.png` 与 `root/val/<数字>/*.png`（放大到 `size`，分层划分）。"
+def make_digits_folder(root=None, size: int = 32, val_size: float = 0.2, seed: int = 0) -> Path:
+    "把 sklearn 的 digits 写成 `root/train/<数字>/*.png` 与 `root/val/<数字>/*.png`（放大到 `size`，分层划分）。默认写进缓存目录，只写一次。"
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
-    root = Path(root)
+    root = Path(root) if root is not None else cache_dir('digits') / f'{size}px-val{val_size}-seed{seed}'
+    if (root / 'llm_startup.json').is_file() and (root / 'val').is_dir(): return root   # 已经写好了
     d = load_digits()
     idx_tr, idx_va = train_test_split(np.arange(len(d.target)), test_size=val_size, random_state=seed, stratify=d.target)
-    for split, idx in (('train', idx_tr), ('val', idx_va)):
-        for i in idx:
-            folder = root / split / str(d.target[i]); folder.mkdir(parents=True, exist_ok=True)
-            img = Image.fromarray((d.images[i] * (255 / 16)).astype(np.uint8), mode='L').resize((size, size), Image.BILINEAR)
-            img.save(folder / f'{i:04d}.png')
+    with atomic_dir(root) as tmp:
+        for split, idx in (('train', idx_tr), ('val', idx_va)):
+            for i in idx:
+                folder = tmp / split / str(d.target[i]); folder.mkdir(parents=True, exist_ok=True)
+                img = Image.fromarray((d.images[i] * (255 / 16)).astype(np.uint8), mode='L').resize((size, size), Image.BILINEAR)
+                img.save(folder / f'{i:04d}.png')
     return root
+
 
 # %% ../nbs/05_vision.ipynb #29ede48f
 def to_rgb(img: Image.Image) -> Image.Image:
@@ -51,27 +54,50 @@ def to_rgb(img: Image.Image) -> Image.Image:
     if img.mode.startswith('I'): img = Image.fromarray((np.asarray(img, dtype=np.float64) / 256).clip(0, 255).astype(np.uint8))
     return img.convert('RGB')
 
+def open_image(path) -> Image.Image:
+    "完整解码一张图并转成 RGB；像素数超过 PIL 上限（`Image.MAX_IMAGE_PIXELS`，防解压炸弹）或文件损坏时报 ValueError。"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                im.load(); return to_rgb(im)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise ValueError(f"{path} 太大（{e}）：可能是“解压炸弹”。请先缩小图片。") from e
+    except (OSError, ValueError, SyntaxError) as e:
+        raise ValueError(f"{path} 不是可读的图片（{e}）。") from e
+
+def _inside(p: Path, root: Path) -> bool:
+    return p.resolve().is_relative_to(root.resolve())
+
 def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) -> tuple[list[tuple[Path, int]], list[str], dict]:
-    "扫描 `folder/<类别>/*`，完整解码每张图；返回 (样本, 类别名, 报告)。坏文件跳过并计数，空类别报错。"
+    "扫描 `folder/<类别>/*`，完整解码每张图；返回 (样本, 类别名, 报告)。坏文件、指向外面的链接、子文件夹、多余/缺少的类别都计数。"
     folder = Path(folder)
     if not folder.is_dir(): raise FileNotFoundError(f"图像文件夹 {folder} 不存在：请检查路径，或用 'digits' 使用自带的手写数字。")
-    found = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith('.'))
+    dirs = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith('.')]
+    report = Counter(outside_link=sum(not _inside(p, folder) for p in dirs))
+    found = sorted(p.name for p in dirs if _inside(p, folder))
     if not found: raise ValueError(f"{folder} 里没有类别子文件夹：需要 {folder}/<类别名>/<图片> 的结构。")
-    classes = list(classes) if classes is not None else found
-    samples, report = [], Counter()
+    training = classes is None
+    if training: classes = found
+    else: classes = list(classes); report['extra_class_folders'] = len(set(found) - set(classes))
+    samples = []
     for ci, c in enumerate(classes):
-        files = sorted(p for p in (folder / c).iterdir() if p.is_file() and not p.name.startswith('.')) if (folder / c).is_dir() else []
+        if c not in found: report['missing_class_folders'] += 1; continue
         n_ok = 0
-        for p in files:
-            try:
-                with Image.open(p) as im: im.load()
-            except Exception:
-                report['bad_image' if p.suffix.lower() in IMG_EXTS else 'not_image'] += 1; continue
+        for p in sorted(q for q in (folder / c).iterdir() if not q.name.startswith('.')):
+            if not _inside(p, folder): report['outside_link'] += 1; continue
+            if p.is_dir(): report['nested_folder'] += 1; continue
+            try: open_image(p)
+            except ValueError: report['bad_image' if p.suffix.lower() in IMG_EXTS else 'not_image'] += 1; continue
             samples.append((p, ci)); n_ok += 1
-        if n_ok == 0: raise ValueError(f"类别文件夹 {folder / c} 里没有可读的图片：删掉这个文件夹，或放入图片。")
-    report = dict(images=len(samples), skipped_bad_image=report['bad_image'], skipped_not_image=report['not_image'])
-    if verbose and (report['skipped_bad_image'] or report['skipped_not_image']):
-        print(f'{folder}：跳过 {report["skipped_bad_image"]} 个损坏的图片、{report["skipped_not_image"]} 个非图片文件。', file=sys.stderr)
+        if n_ok == 0 and training:
+            raise ValueError(f"类别文件夹 {folder / c} 里没有可读的图片：删掉这个文件夹，或放入图片。")
+    if not samples: raise ValueError(f"{folder} 里没有任何可读的图片（类别：{classes}）。")
+    report = dict(images=len(samples), skipped_bad_image=report['bad_image'], skipped_not_image=report['not_image'],
+                  skipped_outside_link=report['outside_link'], skipped_nested_folder=report['nested_folder'],
+                  extra_class_folders=report['extra_class_folders'], missing_class_folders=report['missing_class_folders'])
+    skipped = {k: v for k, v in report.items() if k != 'images' and v}
+    if verbose and skipped: print(f'{folder}：{len(samples)} 张图；跳过/未用 {skipped}', file=sys.stderr)
     return samples, classes, report
 
 class ImageDataset(Dataset):
@@ -82,6 +108,7 @@ class ImageDataset(Dataset):
         p, y = self.samples[i]
         with Image.open(p) as im: x = self.transform(to_rgb(im))
         return x, y
+
 
 # %% ../nbs/05_vision.ipynb #8445c13b
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -133,7 +160,14 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
         if path.suffix == '.safetensors':
             from safetensors.torch import load_file
             sd = load_file(str(path))
-        else: sd = torch.load(path, map_location='cpu', weights_only=True)
+        else:
+            import pickle
+            try: sd = torch.load(path, map_location='cpu', weights_only=True)
+            except (pickle.UnpicklingError, RuntimeError, EOFError, OSError) as e:
+                raise ValueError(f"{path} 不是只含张量的权重文件（{str(e).splitlines()[0][:100]}）：为了安全只加载 .safetensors 或 "
+                                 f"state_dict 形式的 .pth，不执行文件里的任意代码。") from e
+            if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
+            if not isinstance(sd, dict): raise ValueError(f"{path} 里不是 state_dict（{type(sd).__name__}）。")
         sd = {k: v for k, v in sd.items() if k in model.state_dict() and v.shape == model.state_dict()[k].shape}
         model.load_state_dict(sd, strict=False)
     parent, name = _head(model)
@@ -168,9 +202,8 @@ class VisionClassifier:
         if isinstance(img, (str, Path)):
             p = Path(img)
             if not p.exists(): raise FileNotFoundError(f"图片 {p} 不存在。")
-            try:
-                with Image.open(p) as im: im.load(); return to_rgb(im)
-            except (OSError, ValueError) as e: raise ValueError(f"{p} 不是可读的图片（{e}）。") from e
+            if p.is_dir(): raise ValueError(f"{p} 是一个文件夹：predict 要的是图片文件。")
+            return open_image(p)
         if isinstance(img, Image.Image): return to_rgb(img)
         if isinstance(img, np.ndarray):
             a = img if img.dtype == np.uint8 else (np.clip(img, 0, 1) * 255).astype(np.uint8)
@@ -213,6 +246,7 @@ class VisionClassifier:
         with atomic_dir(path) as tmp:
             save_file({k: v.contiguous() for k, v in self.model.state_dict().items()}, str(tmp / 'model.safetensors'))
             (tmp / 'vision.json').write_text(json.dumps(self.config(), ensure_ascii=False, indent=1), encoding='utf-8')
+            (tmp / 'llm_startup.json').write_text(json.dumps({'kind': 'vision'}), encoding='utf-8')
         return Path(path)
 
 def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
@@ -222,6 +256,7 @@ def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
     if not path.is_dir(): raise FileNotFoundError(f"模型文件夹 {path} 不存在：请先用 `llm-startup vision train --out {path}` 训练。")
     try:
         cfg = json.loads((path / 'vision.json').read_text(encoding='utf-8'))
+        if not isinstance(cfg, dict) or not {'arch', 'classes', 'img_size'} <= set(cfg): raise ValueError('vision.json 缺少 arch/classes/img_size')
         sd = load_file(str(path / 'model.safetensors'))
     except FileNotFoundError as e: raise ValueError(f"{path} 不是完整的图像模型（缺 {Path(e.filename).name}）：请重新训练。") from e
     except Exception as e: raise ValueError(f"{path} 里的模型已损坏（{type(e).__name__}: {e}）：请重新训练。") from e
@@ -232,13 +267,10 @@ def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
 
 # %% ../nbs/05_vision.ipynb #374ee441
 def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: float = 0.2, seed: int = 0, resize=None,
-                  mean=IMAGENET_MEAN, std=IMAGENET_STD, flip: bool = False, workdir=None, verbose: bool = True):
+                  mean=IMAGENET_MEAN, std=IMAGENET_STD, flip: bool = False, verbose: bool = True):
     "从 'digits' 或图像文件夹（有 train/ 与 val/ 子文件夹，或一个文件夹分层划分）得到 (train_dl, val_dl, classes, 报告)。"
     from sklearn.model_selection import train_test_split
-    import tempfile
-    if str(source) == 'digits':
-        source = make_digits_folder(Path(workdir or tempfile.mkdtemp()) / 'digits', seed=seed)
-    root = Path(source)
+    root = make_digits_folder(seed=seed) if str(source) == 'digits' else Path(source)
     if (root / 'train').is_dir() and (root / 'val').is_dir():
         tr, classes, r1 = scan_images(root / 'train', verbose=verbose)
         va, _, r2 = scan_images(root / 'val', classes, verbose=verbose)
@@ -246,12 +278,25 @@ def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: fl
     else:
         allx, classes, report = scan_images(root, verbose=verbose)
         ys = [y for _, y in allx]
-        if min(Counter(ys).values()) < 2: raise ValueError("有的类别只有 1 张图，无法分层划分：每类至少放 2 张。")
-        tr, va = train_test_split(allx, test_size=val_size, random_state=seed, stratify=ys)
+        if len(classes) >= 2 and min(Counter(ys).values()) < 2: raise ValueError("有的类别只有 1 张图，无法分层划分：每类至少放 2 张。")
+        if len(classes) >= 2: tr, va = train_test_split(allx, test_size=val_size, random_state=seed, stratify=ys)
+    if len(classes) < 2:
+        raise ValueError(f"{root} 里只有一个类别 {classes}：分类至少需要两个类别文件夹（{root}/<类别名>/<图片>）。")
     g = torch.Generator().manual_seed(seed)
-    tr_dl = DataLoader(ImageDataset(tr, train_transform(img_size, mean, std, flip)), batch_size=batch_size, shuffle=True, generator=g)
+    drop_last = len(tr) % batch_size == 1    # 最后一批只剩 1 张图时 BatchNorm 无法训练：丢掉这一张（每轮打乱，下一轮会用到它）
+    tr_dl = DataLoader(ImageDataset(tr, train_transform(img_size, mean, std, flip)), batch_size=batch_size, shuffle=True, generator=g, drop_last=drop_last)
     va_dl = DataLoader(ImageDataset(va, eval_transform(img_size, resize, mean, std)), batch_size=256)
     return tr_dl, va_dl, classes, report
+
+def _check_input_size(model: nn.Module, arch: str, img_size: int):
+    "训练前用一张空白图跑一次前向：网络不接受这个尺寸时立即说明（例如 ViT 只接受 224）。"
+    was = model.training; model.eval()
+    try:
+        with torch.no_grad(): model(torch.zeros(1, 3, img_size, img_size))
+    except (RuntimeError, ValueError, AssertionError) as e:
+        raise ValueError(f"网络 {arch} 不接受 {img_size}×{img_size} 的输入（{str(e).splitlines()[0][:120]}）："
+                         f"换一个 --img-size（ViT 需要 224），或换用 resnet18 这类卷积网络。") from e
+    finally: model.train(was)
 
 def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int = 64,
                  lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool = True, freeze_backbone: bool = False,
@@ -265,10 +310,12 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
         img_size, resize, mean, std = t.crop_size[0], t.resize_size[0], tuple(t.mean), tuple(t.std)
     tr, va, classes, report = image_loaders(source, img_size, batch_size, seed=seed, resize=resize, mean=mean, std=std, flip=flip)
     model = build_model(arch, len(classes), weights, freeze_backbone, channels_last)
+    _check_input_size(model, arch, img_size)
     res = fit(model, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
     clf = VisionClassifier(model, classes, arch, img_size, resize, mean, std, precision, device, channels_last)
     clf.report = report
     return clf, res, va
+
 
 # %% ../nbs/05_vision.ipynb #b26d5d12
 def evaluate_vision(clf: VisionClassifier, loader) -> dict:
@@ -331,6 +378,7 @@ def cli_train(args) -> dict:
     "`llm-startup vision train`。"
     if args.epochs < 1: raise ValueError(f"--epochs {args.epochs}：至少 1 轮。")
     w = None if str(args.weights).lower() == 'none' else args.weights
+    check_out_dir(args.out, args.data, args.force)                    # 训练之前：--out 不合适就立即停下
     print(f'使用网络：{args.arch}，权重：{args.weights}，数据：{args.data}', file=sys.stderr)
     t0 = time.perf_counter()
     clf, res, va = train_vision(args.data, args.arch, w, args.epochs, args.img_size, args.batch_size, precision=args.precision, seed=args.seed)
@@ -343,7 +391,10 @@ def cli_train(args) -> dict:
 def cli_eval(args) -> dict:
     "`llm-startup vision eval`：在一个图像文件夹（<类别>/<图片>）上评估。"
     clf = load_vision(args.model)
-    samples, classes, report = scan_images(args.data, clf.classes)
+    root = Path(args.data)
+    if (root / 'train').is_dir() and (root / 'val').is_dir():
+        print(f'{root} 里有 train/ 与 val/：在验证集 {root / "val"} 上评估。', file=sys.stderr); root = root / 'val'
+    samples, classes, report = scan_images(root, clf.classes)
     dl = DataLoader(ImageDataset(samples, clf.transform), batch_size=128)
     ev = evaluate_vision(clf, dl)
     return dict(accuracy=round(ev['accuracy'], 4), macro_f1=round(ev['macro_f1'], 4), n=ev['n'], confusion=ev['confusion'], labels=ev['labels'], **report)
