@@ -36,5 +36,6 @@ export: $(STAMP)
 clean-nbs: $(STAMP)
 	$(VENV)/bin/nbdev_clean
 
+# As root (containers, cloud notebooks) JupyterLab refuses to start without --allow-root.
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab nbs
+	$(VENV)/bin/jupyter lab nbs $(if $(filter 0,$(shell id -u)),--allow-root,)

@@ -55,7 +55,7 @@ def _args_data_cols(p, required=True):
 
 def _args_sent_train(p):
     _args_data_cols(p)
-    p.add_argument('--model', default='tiny', help="'tiny'（离线小 BERT，默认）、'tfidf'（基线）、hub 名称或本地路径")
+    p.add_argument('--model', default='auto', help="'auto'（默认：基线、小 BERT 与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT）、'tfidf'（基线）、hub 名称或本地路径")
     p.add_argument('--epochs', type=_int_min(1), default=3)
     p.add_argument('--max-length', type=_int_min(3), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]）')
     p.add_argument('--batch-size', type=_int_min(1), default=32)
@@ -123,10 +123,24 @@ def _args_serve(p):
     p.add_argument('--host', default='127.0.0.1')
     p.add_argument('--port', type=_port, default=8000)
     p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
+    p.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'onnx-int8'],
+                   help='推理后端：auto 即文件夹里保存的那种；transformer 文件夹可以选 onnx / onnx-int8（启动时导出并缓存）')
+    p.add_argument('--batch-ms', type=float, default=5.0, help='攒批：第一个请求到达后最多再等几毫秒，把并发请求合成一批推理（0 表示不等）')
+    p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
+    p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')
 
 def _args_bench_deploy(p):
     _args_bench(p)
     p.add_argument('--n-texts', type=_int_min(32), default=1024, help='测吞吐用的测试文本条数')
+    p.add_argument('--model', default=None, help='要测的 transformer 模型文件夹（sentiment train 的输出）；不给时现训一个 4 层、256 宽的')
+    p.add_argument('--requests', type=_int_min(16), default=400, help='服务压测的请求数（只打本机）')
+    p.add_argument('--clients', type=_int_min(1), default=16, help='服务压测的并发客户端数')
+
+def _args_export(p):
+    p.add_argument('--model', required=True, help='sentiment train 保存的 transformer 模型文件夹')
+    p.add_argument('--out', required=True, help='导出的 ONNX 文件夹（新的或空的；替换以前导出的要加 --force）')
+    p.add_argument('--int8', action='store_true', help='再做 int8 动态量化（更小、CPU 上更快，准确率变化请用 sentiment eval 核对）')
+    p.add_argument('--force', action='store_true', help='替换 --out 里以前导出的模型')
 
 def _args_bench_data(p):
     _args_bench(p)
@@ -156,7 +170,7 @@ def cmd_quickstart(args) -> dict:
     from pathlib import Path
     from llm_startup.core import get_device, get_precision, atomic_write_text, check_out_dir
     from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
-    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier
+    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment
     from llm_startup.vision import train_vision, evaluate_vision, show_predictions
     from llm_startup.train import plot_confusion
     out = check_out_dir(args.out, force=True)   # 新的、空的或上一次 quickstart 的输出；别人的文件夹一律拒绝
@@ -176,12 +190,13 @@ def cmd_quickstart(args) -> dict:
     base_ev = evaluate_sentiment(base, te, 0)
     clf, res = train_sentiment(tr, va, 'tiny', epochs=4 if args.full else 2, layers=4 if args.full else 2, hidden=256 if args.full else 128,
                                max_length=128, lr=5e-4 if args.full else 1e-3, seed=args.seed)
+    best, cand = select_sentiment({'tfidf': base, 'tiny': clf}, va)      # 在验证集上选：基线、小 BERT 或二者的加权平均
     t_sent = time.perf_counter() - t0
-    ev = evaluate_sentiment(clf, te, 5)
-    clf.save(out / 'sentiment_model')
-    res.plot('情感模型训练曲线').savefig(out / 'sentiment_curves.png', dpi=110); plt.close('all')
-    plot_confusion(ev, '情感模型（测试集）').savefig(out / 'sentiment_confusion.png', dpi=110); plt.close('all')
-    seed_pred = predict(clf, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退'])
+    bert_ev, ev = evaluate_sentiment(clf, te, 0), evaluate_sentiment(best, te, 5)
+    best.save(out / 'sentiment_model')
+    res.plot('小 BERT 训练曲线').savefig(out / 'sentiment_curves.png', dpi=110); plt.close('all')
+    plot_confusion(ev, f"情感模型 {best.selection['chosen']}（测试集）").savefig(out / 'sentiment_confusion.png', dpi=110); plt.close('all')
+    seed_pred = predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退'])
     log('3/4 训练手写数字分类器（ResNet-18，从零训练）……')
     t0 = time.perf_counter()
     vclf, vres, vval = train_vision('digits', 'resnet18', epochs=10 if args.full else 6, img_size=32, seed=0)
@@ -195,7 +210,8 @@ def cmd_quickstart(args) -> dict:
     digit_preds = [dict(r, true=vclf.classes[y]) for r, (_, y) in zip(vclf.predict([p for p, _ in samples]), samples)]
     log('4/4 写报告……')
     rows = [('情感：TF-IDF 基线', base_ev['accuracy'], base_ev['macro_f1'], base_ev['n'], '–'),
-            ('情感：离线小 BERT', ev['accuracy'], ev['macro_f1'], ev['n'], f'{t_sent / 60:.1f}'),
+            ('情感：离线小 BERT', bert_ev['accuracy'], bert_ev['macro_f1'], bert_ev['n'], f'{t_sent / 60:.1f}'),
+            (f"情感：发布的模型（验证集上选中 {best.selection['chosen']}）", ev['accuracy'], ev['macro_f1'], ev['n'], '–'),
             ('数字：ResNet-18', vev['accuracy'], vev['macro_f1'], vev['n'], f'{t_vis / 60:.1f}')]
     md = ['# llm_startup 快速开始报告', '', f'设备 `{dev}`，混合精度 `{prec}`，总用时 {(time.perf_counter() - t_all) / 60:.1f} 分钟。', '',
           '| 模型 | 准确率 | macro-F1 | 样本数 | 训练（含基线，分钟） |', '|---|---|---|---|---|']
@@ -210,7 +226,8 @@ def cmd_quickstart(args) -> dict:
     atomic_write_text(out / 'llm_startup.json', json.dumps({'kind': 'quickstart', 'files': files}, ensure_ascii=False))
     log(f'完成：{(out / "report.md").resolve()}')
     return dict(report=str(out / 'report.md'), minutes=round((time.perf_counter() - t_all) / 60, 2),
-                sentiment_baseline_accuracy=round(base_ev['accuracy'], 4), sentiment_accuracy=round(ev['accuracy'], 4),
+                sentiment_baseline_accuracy=round(base_ev['accuracy'], 4), sentiment_bert_accuracy=round(bert_ev['accuracy'], 4),
+                sentiment_chosen=best.selection['chosen'], sentiment_candidates=best.selection['candidates'], sentiment_accuracy=round(ev['accuracy'], 4),
                 sentiment_macro_f1=round(ev['macro_f1'], 4), digits_accuracy=round(vev['accuracy'], 4),
                 seed_sentence=seed_pred[0], digit_predictions=[{k: r[k] for k in ('path', 'label', 'true', 'score')} for r in digit_preds[:3]])
 
@@ -230,7 +247,8 @@ COMMANDS = [
     ('vision', 'predict', '预测图片类别，每张一行 JSON', _args_vis_predict, 'llm_startup.vision:cli_predict'),
     ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', _args_bench_vision, 'llm_startup.vision:cli_bench_vision'),
     (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', _args_serve, 'llm_startup.deploy:cli_serve'),
-    ('bench', 'deploy', 'ONNX Runtime 与 int8 相对 fp32 的吞吐、int8 的准确率变化', _args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
+    (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', _args_export, 'llm_startup.deploy:cli_export'),
+    ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', _args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
     ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', _args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
     ('bench', 'amp', 'fit 在 bf16 与 fp32 下的训练吞吐比、fit 与裸循环的吞吐比', _args_bench_amp, 'llm_startup.train:cli_bench_amp'),
 ]

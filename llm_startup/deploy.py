@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_deploy.ipynb #c0394469
 from __future__ import annotations
-import copy, json, os, socket, sys, threading, time
+import contextlib, copy, json, os, shutil, socket, sys, threading, time
 from pathlib import Path
 
 import numpy as np
@@ -12,51 +12,96 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import atomic_dir, seed_everything, get_precision
-from .sentiment import SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment, TfidfClassifier
+from .core import atomic_dir, seed_everything, get_precision, cache_dir, check_out_dir
+from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment, TfidfClassifier,
+                                   read_meta, batched_proba, select_sentiment)
 from fastapi import FastAPI, Request   # 模块级导入：FastAPI 要在运行时解析路由函数的类型注解
 
 # %% auto #0
-__all__ = ['PAGE', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb', 'latency_table', 'bench_deploy',
-           'cli_bench_deploy', 'make_app', 'Server', 'log_config', 'serve', 'cli_serve', 'browser_check']
+__all__ = ['PAGE', 'BACKENDS', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb', 'latency_table', 'load_test',
+           'serve_process', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server', 'load_backend',
+           'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export', 'browser_check']
 
 # %% ../nbs/06_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
     def __init__(self, model): super().__init__(); self.model = model
     def forward(self, input_ids, attention_mask): return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
 
-def export_onnx(clf: SentimentClassifier, path, opset: int = 17) -> Path:
-    "把情感模型导出为 ONNX（动态 batch 与序列长度），原子写入 `path`（一个文件夹：model.onnx + 分词器 + 配置）。"
-    import warnings
-    wrapper = _LogitsOnly(copy.deepcopy(clf.model).float().cpu()).eval()
+def _optimize_bert(raw: Path, out: Path, config) -> dict:
+    "ONNX Runtime 的 BERT 图优化：把注意力、LayerNorm(+残差)、GELU(+偏置) 融合成单个算子；返回各融合算子的个数。"
+    from onnxruntime.transformers import optimizer
+    opt = optimizer.optimize_model(str(raw), model_type='bert', num_heads=config.num_attention_heads, hidden_size=config.hidden_size, opt_level=1)
+    opt.save_model_to_file(str(out))
+    return {k: v for k, v in opt.get_fused_operator_statistics().items() if v}
+
+def _quantize_int8(src: Path, out: Path):
+    "ONNX Runtime 动态 int8 量化：MatMul 的权重存成 int8，激活在运行时按批量化。"
+    import logging, onnx
+    from onnxruntime.quantization import quantize_dynamic, QuantType
+    level = logging.getLogger().level; logging.getLogger().setLevel(logging.ERROR)   # 它会建议先做“预处理”：对 BERT 不需要
+    try: quantize_dynamic(str(src), str(out), weight_type=QuantType.QInt8, extra_options={'DefaultTensorType': onnx.TensorProto.FLOAT})
+    finally: logging.getLogger().setLevel(level)
+
+def export_onnx(clf, path, opset: int = 17, optimize: bool = True, int8: bool = False) -> Path:
+    "把 transformer 情感模型导出为 ONNX（动态 batch 与序列长度），可选图优化与 int8；原子写入文件夹 `path`（model.onnx + 分词器 + 配置）。"
+    import tempfile, warnings
+    if getattr(clf, 'kind', None) != 'transformer':
+        raise ValueError(f"只有 transformer 模型能导出 ONNX，这是 {getattr(clf, 'kind', type(clf).__name__)!r} 模型"
+                         f"（TF-IDF 本身就很快，直接用它的文件夹部署即可）。")
+    model = copy.deepcopy(clf.model).float().cpu().eval()
+    model.set_attn_implementation('eager')   # 导出成普通的 MatMul + Softmax，图优化器才认得出注意力并融合
+    wrapper = _LogitsOnly(model).eval()
     ids = torch.randint(5, len(clf.tokenizer), (2, 16)); mask = torch.ones_like(ids); mask[1, 10:] = 0
-    with atomic_dir(path) as tmp, warnings.catch_warnings():
+    with atomic_dir(path) as tmp, tempfile.TemporaryDirectory() as work, warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        torch.onnx.export(wrapper, (ids, mask), str(tmp / 'model.onnx'), input_names=['input_ids', 'attention_mask'], output_names=['logits'],
+        f = Path(work) / 'raw.onnx'
+        torch.onnx.export(wrapper, (ids, mask), str(f), input_names=['input_ids', 'attention_mask'], output_names=['logits'],
                           dynamic_axes={'input_ids': {0: 'batch', 1: 'seq'}, 'attention_mask': {0: 'batch', 1: 'seq'}, 'logits': {0: 'batch'}},
                           opset_version=opset, dynamo=False)
+        fused = {}
+        if optimize: fused = _optimize_bert(f, Path(work) / 'opt.onnx', model.config); f = Path(work) / 'opt.onnx'
+        if int8: _quantize_int8(f, Path(work) / 'int8.onnx'); f = Path(work) / 'int8.onnx'
+        shutil.copyfile(f, tmp / 'model.onnx')
         clf.tokenizer.save_pretrained(str(tmp))
-        (tmp / 'llm_startup.json').write_text(json.dumps(dict(kind='onnx', max_length=clf.max_length, label2id=clf.label2id), ensure_ascii=False), encoding='utf-8')
+        meta = dict(kind='onnx', max_length=clf.max_length, label2id=clf.label2id, optimized=optimize, int8=int8, fused_ops=fused)
+        (tmp / 'llm_startup.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
     return Path(path)
 
-class OnnxSentiment(SentimentClassifier):
-    "用 ONNX Runtime 推理的情感分类器（接口与 SentimentClassifier 相同）。"
+class OnnxSentiment:
+    "用 ONNX Runtime 推理的情感分类器：接口与 SentimentClassifier 相同（`predict_proba`、`label2id`、`tokenizer`、`save`）。"
+    kind = 'onnx'
     def __init__(self, path, threads: int | None = None):
         import onnxruntime as ort
         from transformers import AutoTokenizer
-        path = Path(path)
-        if not (path / 'model.onnx').exists(): raise FileNotFoundError(f"{path} 里没有 model.onnx：请先 export_onnx。")
-        meta = json.loads((path / 'llm_startup.json').read_text(encoding='utf-8'))
+        self.path = Path(path)
+        if not (self.path / 'model.onnx').is_file(): raise ValueError(f"{path} 里没有 model.onnx：请先用 `llm-startup export` 导出。")
+        meta = read_meta(self.path)
         so = ort.SessionOptions()
-        if threads: so.intra_op_num_threads = threads
-        self.session = ort.InferenceSession(str(path / 'model.onnx'), so, providers=['CPUExecutionProvider'])
-        self.tokenizer, self.max_length = AutoTokenizer.from_pretrained(str(path)), meta['max_length']
+        so.intra_op_num_threads = threads or os.cpu_count() or 1   # 一次推理用几个线程：明确设成核数，不依赖各版本的默认值
+        so.inter_op_num_threads = 1                                 # BERT 的图是一条链，算子之间没有可以并行的分支
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        so.add_session_config_entry('session.intra_op.allow_spinning', '0')   # 算完不空转等下一批：把 CPU 留给同一台机器上的 Web 服务
+        try: self.session = ort.InferenceSession(str(self.path / 'model.onnx'), so, providers=['CPUExecutionProvider'])
+        except Exception as e: raise ValueError(f"{self.path / 'model.onnx'} 无法加载（{str(e)[:150]}）：文件可能不完整，请重新导出。") from e
+        self.tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
+        self.max_length, self.int8 = meta['max_length'], bool(meta.get('int8'))
         self.label2id = meta['label2id']; self.id2label = {i: l for l, i in self.label2id.items()}
-        self.device, self.precision, self.model = torch.device('cpu'), 'fp32', None
+        self.device, self.precision = torch.device('cpu'), 'int8' if self.int8 else 'fp32'
 
-    def logits(self, input_ids, attention_mask):
-        out = self.session.run(['logits'], {'input_ids': input_ids.numpy(), 'attention_mask': attention_mask.numpy()})[0]
-        return torch.from_numpy(out)
+    def logits(self, input_ids, attention_mask) -> torch.Tensor:
+        "一个已 padding 的 batch 的 logits（输入输出与 SentimentClassifier.logits 相同）。"
+        feed = {'input_ids': np.asarray(input_ids, dtype=np.int64), 'attention_mask': np.asarray(attention_mask, dtype=np.int64)}
+        return torch.from_numpy(self.session.run(['logits'], feed)[0])
+
+    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
+        return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label))
+
+    def save(self, path):
+        "把整个 ONNX 文件夹原子复制到 `path`。"
+        with atomic_dir(path) as tmp:
+            for f in self.path.iterdir():
+                if f.is_file(): shutil.copyfile(f, tmp / f.name)
+        return Path(path)
 
 # %% ../nbs/06_deploy.ipynb #6bc72303
 def quantize_int8(clf: SentimentClassifier) -> SentimentClassifier:
@@ -88,29 +133,102 @@ def latency_table(backends: dict, texts, n_single: int = 100, batch_size: int = 
     return pd.DataFrame(rows)
 
 # %% ../nbs/06_deploy.ipynb #2b42b8d0
-def bench_deploy(n_train: int = 3000, n_texts: int = 1024, seed: int = 0) -> dict:
-    "训练一个小情感模型，比较 fp32 / int8 / ONNX Runtime 的 batch-32 吞吐与 int8 的准确率变化（同一次运行）。"
+def load_test(url: str, texts, n_requests: int = 400, clients: int = 16, timeout: float = 30) -> dict:
+    "有界的小压测（只打本机）：`clients` 个并发客户端一共发 `n_requests` 个单条请求；返回 requests/s、p50/p95 延迟（毫秒）和错误数。"
+    import http.client, concurrent.futures as cf
+    from urllib.parse import urlparse
+    u = urlparse(url)
+    if u.hostname not in ('127.0.0.1', 'localhost', '::1'): raise ValueError(f"压测只打本机地址，收到 {url}。")
+    def worker(k):   # 标准库的 http.client、每个客户端一条长连接：客户端自己尽量少占 CPU，测的才是服务
+        lat, errors = [], 0
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
+        for i in range(k, n_requests, clients):
+            body = json.dumps({'text': texts[i % len(texts)]}, ensure_ascii=False).encode()
+            t0 = time.perf_counter()
+            try:
+                conn.request('POST', '/predict', body, {'Content-Type': 'application/json'})
+                r = conn.getresponse(); r.read(); ok = r.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False; conn.close(); conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
+            lat.append((time.perf_counter() - t0) * 1000); errors += not ok
+        conn.close()
+        return lat, errors
+    t0 = time.perf_counter()
+    with cf.ThreadPoolExecutor(clients) as ex: parts = list(ex.map(worker, range(clients)))
+    wall = time.perf_counter() - t0
+    lat = [l for p, _ in parts for l in p]
+    return dict(requests=n_requests, clients=clients, rps=round(n_requests / wall, 1), p50_ms=round(float(np.percentile(lat, 50)), 1),
+                p95_ms=round(float(np.percentile(lat, 95)), 1), errors=int(sum(e for _, e in parts)))
+
+@contextlib.contextmanager
+def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_batch: int = 64, timeout: float = 90):
+    "在子进程里运行 `llm-startup serve`（压测时服务和客户端不抢同一个 Python 解释器），`with` 里得到它的地址，结束时停掉。"
+    import subprocess, tempfile
+    with socket.socket() as sk: sk.bind(('127.0.0.1', 0)); port = sk.getsockname()[1]
+    cmd = [sys.executable, '-c', 'import sys; from llm_startup.cli import main; sys.exit(main())', 'serve', '--model', str(model_dir),
+           '--port', str(port), '--backend', backend, '--batch-ms', str(batch_ms), '--max-batch', str(max_batch)]
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
+        url, t0 = f'http://127.0.0.1:{port}', time.time()
+        try:
+            import httpx
+            while True:
+                if proc.poll() is not None:
+                    log.seek(0); raise RuntimeError(f'服务启动失败：{log.read().decode(errors="replace")[-1000:]}')
+                try:
+                    if httpx.get(url + '/health', timeout=2).status_code == 200: break
+                except httpx.HTTPError: pass
+                if time.time() - t0 > timeout: raise RuntimeError(f'服务 {timeout:.0f} 秒内没有启动。')
+                time.sleep(0.2)
+            yield url
+        finally:
+            proc.terminate()
+            try: proc.wait(10)
+            except subprocess.TimeoutExpired: proc.kill(); proc.wait()
+
+def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int = 4, hidden: int = 256, max_length: int = 64, lr: float = 5e-4,
+                 n_texts: int = 1024, n_single: int = 100, n_requests: int = 400, clients: int = 16, served: bool = True, seed: int = 0) -> dict:
+    "在发布大小的模型上（`model` 是 sentiment train 保存的文件夹；不给时现训一个与默认同样大小的：4 层、256 宽），同一次运行里测各后端的 batch-32 吞吐、单条 p50/p95、相对 fp32 的准确率变化与大小，以及攒批/逐个处理的服务压测。"
     import tempfile
+    from llm_startup.core import cpu_supports_bf16
     from llm_startup.data import load_reviews, clean_texts, split_data
     df, _ = clean_texts(load_reviews(), verbose=False)
     tr, va, te = split_data(df, 0.1, 0.1, seed=42)
-    clf, _ = train_sentiment(tr.sample(n_train, random_state=seed), None, 'tiny', epochs=1, layers=2, hidden=128, max_length=128,
-                             precision='fp32', progress=False)
+    if model is not None: clf = load_sentiment(model, precision='fp32')
+    else: clf, _ = train_sentiment(tr.sample(min(n_train, len(tr)), random_state=seed), None, 'tiny', epochs=epochs, layers=layers, hidden=hidden,
+                                   max_length=max_length, lr=lr, precision='fp32', progress=False, seed=seed)
+    if clf.kind != 'transformer': raise ValueError(f"bench deploy 需要 transformer 模型，{model} 是 {clf.kind}。")
     texts = te.text[:n_texts].tolist()
-    q = quantize_int8(clf)
     with tempfile.TemporaryDirectory() as d:
-        onnx_clf = OnnxSentiment(export_onnx(clf, Path(d) / 'onnx'))
-        t = latency_table({'fp32': clf, 'int8': q, 'onnx': onnx_clf}, texts, n_single=30).set_index('backend')
-    acc32, acc8 = evaluate_sentiment(clf, te, 0)['accuracy'], evaluate_sentiment(q, te, 0)['accuracy']
-    thr = t.batch_sentences_s
-    return dict(n_texts=len(texts), fp32_sentences_s=thr['fp32'], int8_sentences_s=thr['int8'], onnx_sentences_s=thr['onnx'],
-                onnx_vs_torch_speedup=round(thr['onnx'] / thr['fp32'], 2), int8_vs_fp32_speedup=round(thr['int8'] / thr['fp32'], 2),
-                fp32_accuracy=round(acc32, 4), int8_accuracy=round(acc8, 4), int8_accuracy_delta=round(acc8 - acc32, 4),
-                p50_ms=t.p50_ms.to_dict(), p95_ms=t.p95_ms.to_dict())
+        d = Path(d); clf.save(d / 'torch')
+        backends = {'torch_fp32': load_sentiment(d / 'torch', precision='fp32')}
+        if cpu_supports_bf16() or torch.cuda.is_available(): backends['torch_bf16'] = load_sentiment(d / 'torch', precision='bf16')
+        backends['onnx_fp32'] = OnnxSentiment(export_onnx(clf, d / 'onnx'))
+        backends['onnx_int8'] = OnnxSentiment(export_onnx(clf, d / 'onnx8', int8=True))
+        t = latency_table(backends, texts, n_single=n_single).set_index('backend')
+        acc = {k: evaluate_sentiment(c, te, 0)['accuracy'] for k, c in backends.items()}
+        size = {'torch_fp32': (d / 'torch' / 'model.safetensors').stat().st_size / 1e6,
+                'onnx_fp32': (d / 'onnx' / 'model.onnx').stat().st_size / 1e6, 'onnx_int8': (d / 'onnx8' / 'model.onnx').stat().st_size / 1e6}
+        thr = t.batch_sentences_s
+        cfg = clf.model.config
+        res = dict(model=f'{cfg.num_hidden_layers} 层、{cfg.hidden_size} 宽', max_length=clf.max_length, n_texts=len(texts), n_test=len(te), threads=os.cpu_count(),
+                   sentences_s=thr.to_dict(), p50_ms=t.p50_ms.to_dict(), p95_ms=t.p95_ms.to_dict(),
+                   accuracy={k: round(v, 4) for k, v in acc.items()}, size_mb={k: round(v, 2) for k, v in size.items()},
+                   onnx_vs_torch_speedup=round(thr['onnx_fp32'] / thr['torch_fp32'], 2),
+                   onnx_int8_vs_torch_fp32=round(thr['onnx_int8'] / thr['torch_fp32'], 2),
+                   onnx_accuracy_delta=round(acc['onnx_fp32'] - acc['torch_fp32'], 4),
+                   onnx_int8_accuracy_delta=round(acc['onnx_int8'] - acc['torch_fp32'], 4))
+        if 'torch_bf16' in acc: res['torch_bf16_accuracy_delta'] = round(acc['torch_bf16'] - acc['torch_fp32'], 4)
+        if served:
+            with serve_process(d / 'onnx8', batch_ms=5) as url: b = load_test(url, texts, n_requests, clients)
+            with serve_process(d / 'onnx8', batch_ms=0, max_batch=1) as url: s = load_test(url, texts, n_requests, clients)
+            res.update(served_batching=b, served_single=s, served_batching_vs_single_rps=round(b['rps'] / s['rps'], 2),
+                       served_p95_ms=b['p95_ms'], served_errors=b['errors'] + s['errors'])
+    return res
 
 def cli_bench_deploy(args) -> dict:
     "`llm-startup bench deploy`。"
-    return bench_deploy(n_texts=args.n_texts)
+    return bench_deploy(args.model, n_texts=args.n_texts, n_requests=args.requests, clients=args.clients)
 
 # %% ../nbs/06_deploy.ipynb #61598039
 PAGE = """<!doctype html>
@@ -132,7 +250,8 @@ async function go(){
   if(!res.ok){ r.replaceChildren(el('span', '错误：' + data.error)); return; }
   const p = data.predictions[0];
   const label = el('b', p.label); label.id = 'label';
-  const rows = [label, el('span', '（置信度 ' + p.score.toFixed(3) + '）'), el('br')];
+  const rows = [label, el('span', '（置信度 ' + p.score.toFixed(3) + (p.uncertain ? '，不确定' : '') + '）'), el('br')];
+  if(p.note) rows.push(el('i', p.note), el('br'));
   for(const [k, v] of Object.entries(p.probs)){
     const bar = el('span', undefined, 'bar'); bar.style.width = (v * 300) + 'px';
     rows.push(el('span', k + ' '), bar, el('span', ' ' + v.toFixed(3)), el('br'));
@@ -178,17 +297,64 @@ def _parse_texts(raw: bytes, max_chars: int, max_texts: int):
     if bad: return None, (422, f'第 {bad[:5]} 条含无效的 Unicode 字符（孤立的代理项，如 \\ud800）：请发送正常的 UTF-8 文本。')
     return texts, None
 
-def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: int = 2**20):
-    "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径；请求体超过 `max_body_bytes`（默认 1 MB）答 413。"
+class MicroBatcher:
+    "把并发请求攒成一批：第一个请求到达后最多再等 `wait_ms` 毫秒（或攒满 `max_batch` 条文本），整批推理一次，再把结果拆回各个请求。"
+    def __init__(self, fn, wait_ms: float = 5.0, max_batch: int = 64, max_queue: int = 256):
+        import asyncio, concurrent.futures
+        self.fn, self.wait, self.max_batch = fn, wait_ms / 1000, max_batch
+        self.queue = asyncio.Queue(max_queue)                          # 有界：满了就拒绝，而不是无限地排队、吃内存
+        self.pool = concurrent.futures.ThreadPoolExecutor(1)          # 推理只在一个线程里：PyTorch / ONNX Runtime 自己会用满所有核
+        self.task = None
+
+    async def submit(self, texts: list[str]) -> list:
+        "排队等结果；队列已满时抛 `asyncio.QueueFull`。"
+        import asyncio
+        loop = asyncio.get_running_loop()
+        if self.task is None or self.task.done(): self.task = loop.create_task(self._run())
+        fut = loop.create_future()
+        self.queue.put_nowait((texts, fut))
+        return await fut
+
+    async def _gather(self) -> list:
+        import asyncio
+        items = [await self.queue.get()]
+        n, deadline = len(items[0][0]), asyncio.get_running_loop().time() + self.wait
+        while n < self.max_batch:
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0: break
+            try: items.append(await asyncio.wait_for(self.queue.get(), left))
+            except asyncio.TimeoutError: break
+            n += len(items[-1][0])
+        return items
+
+    async def _run(self):
+        import asyncio
+        while True:
+            items = await self._gather()
+            texts = [t for ts, _ in items for t in ts]
+            try: res = await asyncio.get_running_loop().run_in_executor(self.pool, self.fn, texts)
+            except Exception as e:
+                for _, fut in items:
+                    if not fut.done(): fut.set_exception(e)
+                continue
+            i = 0
+            for ts, fut in items:
+                if not fut.done(): fut.set_result(res[i:i + len(ts)])
+                i += len(ts)
+
+def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: int = 2**20, batch_ms: float = 5.0,
+             max_batch: int = 64, max_queue: int = 256):
+    "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径。并发请求攒批推理（最多等 `batch_ms` 毫秒；`max_batch=1` 即逐个处理），队列满答 503，请求体超过 `max_body_bytes` 答 413。"
+    import asyncio
     from fastapi.responses import HTMLResponse, JSONResponse
-    from starlette.concurrency import run_in_threadpool
     clf = load_sentiment(model) if isinstance(model, (str, Path)) else model
-    lock = threading.Lock()
+    batcher = MicroBatcher(lambda texts: predict(clf, texts), batch_ms, max_batch, max_queue)
     app = FastAPI(title='llm_startup 情感分析')
     err = lambda code, msg: JSONResponse({'error': msg}, status_code=code)
 
     @app.get('/health')
-    def health(): return {'status': 'ok', 'labels': list(clf.label2id), 'max_chars': max_chars, 'max_texts': max_texts, 'max_body_bytes': max_body_bytes}
+    def health(): return {'status': 'ok', 'kind': clf.kind, 'labels': list(clf.label2id), 'max_chars': max_chars, 'max_texts': max_texts,
+                          'max_body_bytes': max_body_bytes, 'batch_ms': batch_ms, 'max_batch': max_batch, 'queued': batcher.queue.qsize()}
 
     @app.get('/', response_class=HTMLResponse)
     def page(): return PAGE
@@ -199,9 +365,8 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
         if raw is None: return err(413, f'请求体超过 {max_body_bytes // 1024} KB：请分批发送。')
         texts, problem = _parse_texts(raw, max_chars, max_texts)
         if problem: return err(*problem)
-        def run():
-            with lock: return predict(clf, texts)
-        try: return {'predictions': await run_in_threadpool(run)}
+        try: return JSONResponse({'predictions': await batcher.submit(texts)})   # 直接序列化，跳过 FastAPI 逐字段的转换
+        except asyncio.QueueFull: return err(503, f'服务繁忙：已有 {max_queue} 个请求在排队，请稍后重试。')
         except ValueError as e: return err(500, str(e))       # 例如模型输出 NaN：说清楚，而不是一个空白的 500
     return app
 
@@ -224,6 +389,23 @@ class Server:
     def __exit__(self, *a):
         self.server.should_exit = True; self.thread.join(10)
 
+BACKENDS = ('auto', 'torch', 'onnx', 'onnx-int8')
+
+def load_backend(model_dir, backend: str = 'auto'):
+    "按后端加载模型文件夹：auto 即文件夹里保存的那种；transformer 文件夹配 onnx / onnx-int8 时先导出（缓存在缓存目录里，下次直接用）。"
+    if backend not in BACKENDS: raise ValueError(f"未知的后端 {backend!r}：可选 {', '.join(BACKENDS)}。")
+    clf = load_sentiment(model_dir)
+    if backend == 'auto' or (backend == 'torch' and clf.kind == 'transformer'): return clf
+    if clf.kind == 'onnx' and backend.startswith('onnx'):
+        if clf.int8 != (backend == 'onnx-int8'): print(f'提示：{model_dir} 是{"" if clf.int8 else "非 "}int8 的 ONNX 模型，按它本身加载。', file=sys.stderr)
+        return clf
+    if clf.kind != 'transformer': raise ValueError(f"{model_dir} 是 {clf.kind} 模型，不能用后端 {backend!r}：请用 --backend auto。")
+    import hashlib
+    digest = hashlib.sha256((Path(model_dir) / 'model.safetensors').read_bytes()).hexdigest()[:16]
+    out = cache_dir('onnx') / f'{digest}-{backend}'
+    if not (out / 'model.onnx').is_file(): export_onnx(clf, out, int8=backend == 'onnx-int8')
+    return OnnxSentiment(out)
+
 def log_config() -> dict:
     "uvicorn 的日志配置，但访问日志也写到标准错误：命令行的标准输出只留给 JSON。"
     import uvicorn.config
@@ -231,16 +413,38 @@ def log_config() -> dict:
     for h in cfg['handlers'].values(): h['stream'] = 'ext://sys.stderr'
     return cfg
 
-def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20):
-    "启动 HTTP 服务（阻塞）。"
+def app_from_env():
+    "给 `uvicorn --factory --workers N llm_startup.deploy:app_from_env` 用：从环境变量 LLM_STARTUP_MODEL / LLM_STARTUP_BACKEND / LLM_STARTUP_BATCH_MS 构造应用。"
+    e = os.environ
+    if not e.get('LLM_STARTUP_MODEL'): raise ValueError('请设置 LLM_STARTUP_MODEL=模型文件夹。')
+    return make_app(load_backend(e['LLM_STARTUP_MODEL'], e.get('LLM_STARTUP_BACKEND', 'auto')), batch_ms=float(e.get('LLM_STARTUP_BATCH_MS', 5)),
+                    max_batch=int(e.get('LLM_STARTUP_MAX_BATCH', 64)), max_body_bytes=int(e.get('LLM_STARTUP_MAX_BODY', 2**20)))
+
+def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20, backend: str = 'auto',
+          batch_ms: float = 5.0, max_batch: int = 64, workers: int = 1):
+    "启动 HTTP 服务（阻塞）。`workers>1` 时由 uvicorn 起多个进程，每个进程各加载一份模型。"
     import uvicorn
-    app = make_app(model_dir, max_body_bytes=max_body_bytes)     # 先加载模型：模型文件夹有问题时在这里就报错
-    print(f'在 http://{host}:{port}/ 提供服务（Ctrl-C 停止）', file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config())
+    clf = load_backend(model_dir, backend)     # 先加载：模型文件夹有问题时在这里就报错
+    print(f'在 http://{host}:{port}/ 提供服务（后端 {clf.kind}，攒批 {batch_ms} ms，Ctrl-C 停止）', file=sys.stderr)
+    if workers > 1:
+        os.environ.update(LLM_STARTUP_MODEL=str(getattr(clf, 'path', model_dir)), LLM_STARTUP_BACKEND='auto' if clf.kind == 'onnx' else backend,
+                          LLM_STARTUP_BATCH_MS=str(batch_ms), LLM_STARTUP_MAX_BATCH=str(max_batch), LLM_STARTUP_MAX_BODY=str(max_body_bytes))
+        uvicorn.run('llm_startup.deploy:app_from_env', factory=True, workers=workers, host=host, port=port, log_config=log_config())
+    else:
+        app = make_app(clf, max_body_bytes=max_body_bytes, batch_ms=batch_ms, max_batch=max_batch)
+        uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config())
 
 def cli_serve(args):
     "`llm-startup serve`。"
-    serve(args.model, args.host, args.port, args.max_body_kb * 1024)
+    serve(args.model, args.host, args.port, args.max_body_kb * 1024, args.backend, args.batch_ms, args.max_batch, args.workers)
+
+def cli_export(args) -> dict:
+    "`llm-startup export`：把 transformer 模型文件夹导出为优化过的（可选 int8）ONNX 文件夹。"
+    check_out_dir(args.out, args.model, args.force)
+    clf = load_sentiment(args.model)
+    out = export_onnx(clf, args.out, int8=args.int8)
+    meta = read_meta(out)
+    return dict(out=str(out), int8=args.int8, fused_ops=meta['fused_ops'], size_mb=round((out / 'model.onnx').stat().st_size / 1e6, 2))
 
 # %% ../nbs/06_deploy.ipynb #15e00581
 def browser_check(url: str, text: str, screenshot=None, timeout: float = 30, details: bool = False):

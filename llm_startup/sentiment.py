@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_sentiment.ipynb #7a24803f
 from __future__ import annotations
-import json, math, os, sys, time
+import json, math, os, re, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +18,9 @@ from .data import (load_texts, clean_texts, split_data, make_label2id, encode_la
 from .train import fit, METRICS, plot_confusion
 
 # %% auto #0
-__all__ = ['MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone', 'build_tiny_bert',
-           'pretrain_mlm', 'SentimentClassifier', 'predict', 'train_sentiment', 'evaluate_sentiment', 'load_sentiment',
+__all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
+           'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier', 'predict',
+           'EnsembleClassifier', 'select_sentiment', 'train_sentiment', 'evaluate_sentiment', 'load_sentiment',
            'bench_predict', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/04_sentiment.ipynb #532ad0ed
@@ -48,7 +49,8 @@ class TfidfClassifier:
         self.clf.fit(X, encode_labels(labels, self.label2id))
         return self
 
-    def predict_proba(self, texts) -> np.ndarray:
+    def predict_proba(self, texts, batch_size: int | None = None) -> np.ndarray:
+        "每条文本属于各类别的概率（`batch_size` 只为与其它分类器接口一致，TF-IDF 一次算完）。"
         P = self.clf.predict_proba(self.vec.transform([normalize_text(t) for t in texts]))
         out = np.zeros((len(P), len(self.label2id)))
         out[:, self.clf.classes_] = P
@@ -165,6 +167,25 @@ def pretrain_mlm(model, tokenizer, texts, epochs: int = 1, batch_size: int = 64,
     return res
 
 # %% ../nbs/04_sentiment.ipynb #703f1905
+def length_batches(lengths, batch_size: int, min_fill: float = 0.5) -> list[np.ndarray]:
+    "按长度从长到短分批：每批最多 `batch_size` 条，而且批里最短的不短于最长的 `min_fill` 倍——padding 最多浪费一半。"
+    order = np.argsort(-np.asarray(lengths), kind='stable')
+    batches, cur = [], []
+    for i in order:
+        if cur and (len(cur) == batch_size or lengths[i] < min_fill * lengths[cur[0]]): batches.append(np.array(cur)); cur = []
+        cur.append(i)
+    return batches + ([np.array(cur)] if cur else [])
+
+def batched_proba(tokenizer, max_length: int, texts, batch_size: int, logits_fn, n_labels: int) -> np.ndarray:
+    "分词、按长度分批（`length_batches`）、动态 padding，用 `logits_fn(input_ids, attention_mask)` 算每批的 logits；返回与输入顺序一致的概率矩阵。"
+    ds = encode_texts(tokenizer, texts, max_length=max_length)
+    collate = PadCollator(tokenizer.pad_token_id)
+    out = np.zeros((len(ds), n_labels), dtype=np.float32)
+    for idx in length_batches([len(x) for x in ds.input_ids], batch_size):
+        b = collate([ds[i] for i in idx])
+        out[idx] = torch.softmax(torch.as_tensor(logits_fn(b['input_ids'], b['attention_mask'])).float(), -1).cpu().numpy()
+    return out
+
 class SentimentClassifier:
     "训练好的情感分类器：分词器 + 模型 + 类别名；`predict` 批量预测，`save` 原子保存。"
     kind = 'transformer'
@@ -177,20 +198,12 @@ class SentimentClassifier:
 
     def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
         "批量、按长度排序、eval + inference 模式、autocast；返回与输入顺序一致的概率矩阵。"
-        ds = encode_texts(self.tokenizer, texts, max_length=self.max_length)
-        order = np.argsort([-len(x) for x in ds.input_ids], kind='stable')
-        collate = PadCollator(self.tokenizer.pad_token_id)
-        out = np.zeros((len(ds), len(self.id2label)), dtype=np.float32)
-        if self.model is not None: self.model.eval()
+        self.model.eval()
         with torch.inference_mode():
-            for s in range(0, len(order), batch_size):
-                idx = order[s:s + batch_size]
-                b = collate([ds[i] for i in idx])
-                out[idx] = torch.softmax(self.logits(b['input_ids'], b['attention_mask']).float(), -1).cpu().numpy()
-        return out
+            return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label))
 
     def logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        "一个已 padding 的 batch 的 logits（子类可以换成别的推理后端，如 ONNX Runtime）。"
+        "一个已 padding 的 batch 的 logits。"
         with autocast(self.device, self.precision):
             return self.model(input_ids=input_ids.to(self.device), attention_mask=attention_mask.to(self.device)).logits
 
@@ -210,33 +223,87 @@ def _check_texts(texts):
     if bad: raise TypeError(f"第 {bad[:5]} 条不是字符串（{type(texts[bad[0]]).__name__}）：predict 只接受文本，请先去掉 None 或转成 str。")
     return texts
 
-def predict(clf, texts, batch_size: int = 64) -> list[dict]:
-    "对每条文本返回 {text, label, score, probs, truncated}；空文本、纯表情、外文都有确定的结果，非字符串报错。"
+UNCERTAIN_BELOW = 0.6
+_HAN = re.compile('[\u4e00-\u9fff]')
+
+def predict(clf, texts, batch_size: int = 64, min_confidence: float = UNCERTAIN_BELOW) -> list[dict]:
+    "对每条文本返回 {text, label, score, probs, truncated, uncertain}；没有汉字（空文本、纯表情、外文）或最高概率低于 `min_confidence` 时 uncertain=True。非字符串报错。"
     texts = _check_texts(texts)
     if not texts: return []
-    P = clf.predict_proba(texts) if clf.kind == 'tfidf' else clf.predict_proba(texts, batch_size)
+    P = clf.predict_proba(texts, batch_size)
     if not np.isfinite(P).all():
         raise ValueError("模型输出了 NaN/无穷大：模型权重已损坏（例如训练发散）。请重新训练，或换回上一个能用的模型。")
     names = [clf.id2label[i] for i in range(P.shape[1])]
     res = []
-    lens = None
-    if clf.kind == 'transformer':
-        lens = [len(x) for x in clf.tokenizer([normalize_text(t) for t in texts], truncation=True, max_length=clf.max_length + 1)['input_ids']]
+    lens, tok = None, getattr(clf, 'tokenizer', None)    # TF-IDF 没有分词器，也不截断
+    if tok is not None:
+        lens = [len(x) for x in tok([normalize_text(t) for t in texts], truncation=True, max_length=clf.max_length + 1)['input_ids']]
     for i, (t, p) in enumerate(zip(texts, P)):
         k = int(p.argmax())
         r = dict(text=t, label=names[k], score=round(float(p[k]), 4), probs={n: round(float(v), 4) for n, v in zip(names, p)})
         r['truncated'] = bool(lens is not None and lens[i] > clf.max_length)
-        if not normalize_text(t): r['note'] = '空文本：模型只看到 [CLS][SEP]，结果是类别先验，不代表情感'
+        has_han = bool(_HAN.search(t))
+        r['uncertain'] = not has_han or r['score'] < min_confidence
+        if not normalize_text(t): r['note'] = '空文本：结果只反映类别先验，不代表情感'
+        elif not has_han: r['note'] = '没有汉字：模型只学过中文评论，这个结果不可信'
         res.append(r)
     return res
+
+# %% ../nbs/04_sentiment.ipynb #853b22f6
+class EnsembleClassifier:
+    "几个情感分类器的概率加权平均（权重在验证集上选）。保存为一个文件夹：members/ 下是各成员自己的模型文件夹，不用 pickle。"
+    kind = 'ensemble'
+    def __init__(self, members: dict, weights: dict[str, float]):
+        names = list(members); first = members[names[0]]
+        for n, m in members.items():
+            if not re.fullmatch(r'[A-Za-z0-9_-]+', n): raise ValueError(f"成员名 {n!r} 只能含字母、数字、_ 和 -。")
+            if m.label2id != first.label2id: raise ValueError(f"成员 {n} 的类别 {m.label2id} 与 {names[0]} 的 {first.label2id} 不一致。")
+        self.members, self.weights = dict(members), {n: float(weights[n]) for n in names}
+        self.label2id = dict(first.label2id); self.id2label = {i: l for l, i in self.label2id.items()}
+        tm = next((m for m in members.values() if getattr(m, 'tokenizer', None) is not None), None)
+        if tm is not None: self.tokenizer, self.max_length = tm.tokenizer, tm.max_length   # 用来标记被截断的文本
+
+    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
+        return sum(w * self.members[n].predict_proba(texts, batch_size) for n, w in self.weights.items() if w)
+
+    def save(self, path):
+        with atomic_dir(path) as tmp:
+            for n, m in self.members.items(): m.save(tmp / 'members' / n)
+            (tmp / 'llm_startup.json').write_text(json.dumps(dict(kind='ensemble', weights=self.weights, label2id=self.label2id),
+                                                             ensure_ascii=False, indent=1), encoding='utf-8')
+        return Path(path)
+
+def select_sentiment(candidates: dict, val_df: pd.DataFrame, grid: int = 11):
+    "在验证集上比较候选模型，以及两个候选的加权平均（权重在 0–1 之间按 `grid` 格搜索）；返回 (验证准确率最高者, 候选表)。同分时选更简单的：单个模型优先。"
+    names = list(candidates); first = candidates[names[0]]
+    y = encode_labels(val_df.label, first.label2id)
+    P = {n: c.predict_proba(val_df.text.tolist()) for n, c in candidates.items()}
+    acc = lambda p: float((p.argmax(1) == y).mean())
+    rows = [dict(model=n, val_accuracy=round(acc(P[n]), 4)) for n in names]
+    if len(names) == 2:
+        a, b = names
+        w = max(np.linspace(0, 1, grid)[1:-1], key=lambda w: acc(w * P[a] + (1 - w) * P[b]))
+        rows.append(dict(model='ensemble', val_accuracy=round(acc(w * P[a] + (1 - w) * P[b]), 4), weights={a: round(float(w), 2), b: round(float(1 - w), 2)}))
+    best = max(range(len(rows)), key=lambda i: (rows[i]['val_accuracy'], -i))
+    r = rows[best]
+    chosen = candidates[r['model']] if r['model'] != 'ensemble' else EnsembleClassifier(candidates, r['weights'])
+    chosen.selection = dict(chosen=r['model'], candidates=rows)
+    return chosen, pd.DataFrame(rows)
 
 # %% ../nbs/04_sentiment.ipynb #37be01f5
 def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, model: str = 'tiny', *, epochs: int = 3,
                     max_length: int = 256, batch_size: int = 32, lr: float | None = None, precision: str = 'auto',
                     seed: int = 42, layers: int = 4, hidden: int = 256, mlm_epochs: int = 0, mlm_texts=None,
                     ckpt_dir=None, tok_dir=None, progress: bool = True, device=None):
-    "训练情感分类器：`model` 是 'tiny'（离线小 BERT）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。"
+    "训练情感分类器：`model` 是 'auto'（基线、小 BERT 与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。"
     import tempfile
+    if model == 'auto':
+        if val_df is None or not len(val_df): raise ValueError("model='auto' 要在验证集上选模型：请给 val_df。")
+        kw = dict(epochs=epochs, max_length=max_length, batch_size=batch_size, lr=lr, precision=precision, seed=seed, layers=layers, hidden=hidden,
+                  mlm_epochs=mlm_epochs, mlm_texts=mlm_texts, ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)
+        base, _ = train_sentiment(train_df, val_df, 'tfidf', seed=seed)
+        bert, res = train_sentiment(train_df, val_df, 'tiny', **kw)
+        return select_sentiment({'tfidf': base, 'tiny': bert}, val_df)[0], res
     label2id = make_label2id(pd.concat([train_df.label, val_df.label]) if val_df is not None else train_df.label)
     seed_everything(seed)
     if model == 'tfidf':
@@ -288,6 +355,11 @@ def load_sentiment(path, precision: str = 'auto', device=None):
     meta = read_meta(path)
     kind = meta.get('kind', 'transformer')
     if kind == 'tfidf': return TfidfClassifier.load(path)
+    if kind == 'ensemble':
+        w = meta.get('weights')
+        if not isinstance(w, dict) or not all(isinstance(n, str) and re.fullmatch(r'[A-Za-z0-9_-]+', n) for n in w):
+            raise ValueError(f"{path}/llm_startup.json 里的 weights 不合法：应是 {{成员名: 权重}}，成员名只含字母、数字、_ 和 -。")
+        return EnsembleClassifier({n: load_sentiment(path / 'members' / n, precision, device) for n in w}, w)
     if kind == 'onnx':
         from llm_startup.deploy import OnnxSentiment
         return OnnxSentiment(path)
@@ -342,7 +414,8 @@ def cli_train(args) -> dict:
     minutes = (time.perf_counter() - t0) / 60
     clf.save(args.out)
     val, test = evaluate_sentiment(clf, val_df, 0), evaluate_sentiment(clf, test_df, 0)
-    return dict(model=args.model, out=str(args.out), train_minutes=round(minutes, 2), rows=report['rows_out'],
+    sel = getattr(clf, 'selection', None) or dict(chosen=args.model, candidates=[dict(model=args.model, val_accuracy=round(val['accuracy'], 4))])
+    return dict(model=args.model, chosen=sel['chosen'], candidates=sel['candidates'], out=str(args.out), train_minutes=round(minutes, 2), rows=report['rows_out'],
                 val_accuracy=round(val['accuracy'], 4), val_macro_f1=round(val['macro_f1'], 4),
                 test_accuracy=round(test['accuracy'], 4), test_macro_f1=round(test['macro_f1'], 4), n_val=val['n'], n_test=test['n'])
 

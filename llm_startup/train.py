@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import torch
 from torch import nn
-from tqdm import tqdm
+from tqdm.auto import tqdm   # JupyterLab 里是进度条控件，终端里是文本
 
 from .core import get_device, get_precision, amp_dtype, autocast, set_tf32, atomic_dir, seed_everything
 
