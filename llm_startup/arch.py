@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import autocast, get_precision, seed_everything, offline_reason
+from .core import autocast, seed_everything
 
 # %% auto #0
 __all__ = ['ZOO', 'VOCAB', 'BYTES', 'RUNTIME_MIB', 'AMP_ACT_FACTOR', 'EXACT_MALLOC', 'CANDIDATES', 'MS_PER_MPARAM', 'build_arch',

@@ -162,74 +162,93 @@ def _args_quickstart(p):
     p.add_argument('--full', action='store_true', help='更大的设置（更久，更准）')
     p.add_argument('--seed', type=int, default=42)
 
+def _log(m): print(f'[quickstart] {m}', file=sys.stderr, flush=True)
+
+def _savefig(fig, path):
+    import matplotlib.pyplot as plt
+    fig.savefig(path, dpi=110); plt.close('all')
+
+def _quick_sentiment(out, full: bool, seed: int) -> dict:
+    "情感：TF-IDF 基线与小 BERT，在验证集上选出发布的模型，测试集上评估，存模型与图。"
+    import time
+    from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
+    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment
+    from llm_startup.train import plot_confusion
+    _log('1/4 读取并清洗自带的中文评论……')
+    df, rep = clean_texts(load_reviews(), verbose=False)
+    tr, va, te = split_data(df, 0.1, 0.1, seed=seed)
+    if not full: tr = tr.sample(n=min(len(tr), 6000), random_state=seed)
+    _log(f'   清洗 {rep}；训练 {len(tr)}、验证 {len(va)}、测试 {len(te)}')
+    _log('2/4 训练 TF-IDF 基线与离线小 BERT……')
+    t0 = time.perf_counter()
+    base = TfidfClassifier(make_label2id(df.label)).fit(tr.text, tr.label)
+    clf, res = train_sentiment(tr, va, 'tiny', epochs=4 if full else 2, layers=4 if full else 2, hidden=256 if full else 128,
+                               max_length=128, lr=5e-4 if full else 1e-3, seed=seed)
+    best, cand = select_sentiment({'tfidf': base, 'tiny': clf}, va)      # 在验证集上选：基线、小 BERT 或二者的加权平均
+    minutes = (time.perf_counter() - t0) / 60
+    evs = {k: evaluate_sentiment(m, te, 5 if k == 'best' else 0) for k, m in (('tfidf', base), ('tiny', clf), ('best', best))}
+    best.save(out / 'sentiment_model')
+    _savefig(res.plot('小 BERT 训练曲线'), out / 'sentiment_curves.png')
+    _savefig(plot_confusion(evs['best'], f"情感模型 {best.selection['chosen']}（测试集）"), out / 'sentiment_confusion.png')
+    return dict(ev=evs, minutes=minutes, selection=best.selection, preds=predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退']))
+
+def _quick_digits(out, full: bool) -> dict:
+    "手写数字：ResNet-18 从零训练，测试集上评估，存模型、曲线、混淆矩阵和几张预测。"
+    import time
+    from llm_startup.vision import train_vision, evaluate_vision, show_predictions, test_loader
+    from llm_startup.train import plot_confusion
+    _log('3/4 训练手写数字分类器（ResNet-18，从零训练）……')
+    t0 = time.perf_counter()
+    vclf, vres, vval = train_vision('digits', 'resnet18', epochs=10 if full else 6, img_size=32, seed=0)
+    minutes = (time.perf_counter() - t0) / 60
+    vev = evaluate_vision(vclf, test_loader('digits', vclf))              # 验证集用来看曲线；报告测试集
+    vclf.save(out / 'digits_model')
+    _savefig(vres.plot('数字模型训练曲线'), out / 'digits_curves.png')
+    _savefig(plot_confusion(vev, '数字模型（测试集）'), out / 'digits_confusion.png')
+    samples = vval.dataset.samples[::22][:8]
+    _savefig(show_predictions(vclf, samples, n=8, cols=8), out / 'digits_predictions.png')
+    preds = [dict(r, true=vclf.classes[y]) for r, (_, y) in zip(vclf.predict([p for p, _ in samples]), samples)]
+    return dict(ev=vev, minutes=minutes, preds=preds)
+
+def _quick_report(s: dict, d: dict, header: str) -> str:
+    "report.md：指标表、两句情感预测、各张图。"
+    ev = s['ev']
+    rows = [('情感：TF-IDF 基线', ev['tfidf'], '–'), ('情感：离线小 BERT', ev['tiny'], f"{s['minutes']:.1f}"),
+            (f"情感：发布的模型（验证集上选中 {s['selection']['chosen']}）", ev['best'], '–'), ('数字：ResNet-18', d['ev'], f"{d['minutes']:.1f}")]
+    md = ['# llm_startup 快速开始报告', '', header, '', '| 模型 | 准确率 | macro-F1 | 样本数 | 训练（含基线，分钟） |', '|---|---|---|---|---|']
+    md += [f"| {a} | {e['accuracy']:.4f} | {e['macro_f1']:.4f} | {e['n']} | {m} |" for a, e, m in rows]
+    md += ['', '## 情感分析', '', '| 文本 | 预测 | 置信度 |', '|---|---|---|']
+    md += [f"| {r['text']} | {r['label']} | {r['score']:.3f} |" for r in s['preds']]
+    md += ['', '![训练曲线](sentiment_curves.png)', '', '![混淆矩阵](sentiment_confusion.png)', '',
+           '## 手写数字', '', '![训练曲线](digits_curves.png)', '', '![混淆矩阵](digits_confusion.png)', '', '![预测](digits_predictions.png)', '',
+           '模型文件夹：`sentiment_model/`、`digits_model/`，可用 `llm-startup sentiment predict --model ...`、`llm-startup vision predict --model ...` 直接使用。']
+    return '\n'.join(md) + '\n'
+
 def cmd_quickstart(args) -> dict:
     "训练并评估情感与图像两个模型，写 report.md（指标表 + 图）。"
     import time, matplotlib
     matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    from pathlib import Path
     from llm_startup.core import get_device, get_precision, atomic_write_text, check_out_dir
-    from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
-    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment
-    from llm_startup.vision import train_vision, evaluate_vision, show_predictions
-    from llm_startup.train import plot_confusion
     out = check_out_dir(args.out, force=True)   # 新的、空的或上一次 quickstart 的输出；别人的文件夹一律拒绝
     out.mkdir(parents=True, exist_ok=True)
-    dev = get_device(); prec = get_precision(dev)
-    log = lambda m: print(f'[quickstart] {m}', file=sys.stderr, flush=True)
-    log(f'设备 {dev}，混合精度 {prec}，输出 {out.resolve()}')
-    t_all = time.perf_counter()
-    log('1/4 读取并清洗自带的中文评论……')
-    df, rep = clean_texts(load_reviews(), verbose=False)
-    tr, va, te = split_data(df, 0.1, 0.1, seed=args.seed)
-    if not args.full: tr = tr.sample(n=min(len(tr), 6000), random_state=args.seed)
-    log(f'   清洗 {rep}；训练 {len(tr)}、验证 {len(va)}、测试 {len(te)}')
-    log('2/4 训练 TF-IDF 基线与离线小 BERT……')
-    t0 = time.perf_counter()
-    base = TfidfClassifier(make_label2id(df.label)).fit(tr.text, tr.label)
-    base_ev = evaluate_sentiment(base, te, 0)
-    clf, res = train_sentiment(tr, va, 'tiny', epochs=4 if args.full else 2, layers=4 if args.full else 2, hidden=256 if args.full else 128,
-                               max_length=128, lr=5e-4 if args.full else 1e-3, seed=args.seed)
-    best, cand = select_sentiment({'tfidf': base, 'tiny': clf}, va)      # 在验证集上选：基线、小 BERT 或二者的加权平均
-    t_sent = time.perf_counter() - t0
-    bert_ev, ev = evaluate_sentiment(clf, te, 0), evaluate_sentiment(best, te, 5)
-    best.save(out / 'sentiment_model')
-    res.plot('小 BERT 训练曲线').savefig(out / 'sentiment_curves.png', dpi=110); plt.close('all')
-    plot_confusion(ev, f"情感模型 {best.selection['chosen']}（测试集）").savefig(out / 'sentiment_confusion.png', dpi=110); plt.close('all')
-    seed_pred = predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退'])
-    log('3/4 训练手写数字分类器（ResNet-18，从零训练）……')
-    t0 = time.perf_counter()
-    vclf, vres, vval = train_vision('digits', 'resnet18', epochs=10 if args.full else 6, img_size=32, seed=0)
-    t_vis = time.perf_counter() - t0
-    vev = evaluate_vision(vclf, vval)
-    vclf.save(out / 'digits_model')
-    vres.plot('数字模型训练曲线').savefig(out / 'digits_curves.png', dpi=110); plt.close('all')
-    plot_confusion(vev, '数字模型（验证集）').savefig(out / 'digits_confusion.png', dpi=110); plt.close('all')
-    samples = vval.dataset.samples[::45][:8]
-    show_predictions(vclf, samples, n=8, cols=8).savefig(out / 'digits_predictions.png', dpi=110); plt.close('all')
-    digit_preds = [dict(r, true=vclf.classes[y]) for r, (_, y) in zip(vclf.predict([p for p, _ in samples]), samples)]
-    log('4/4 写报告……')
-    rows = [('情感：TF-IDF 基线', base_ev['accuracy'], base_ev['macro_f1'], base_ev['n'], '–'),
-            ('情感：离线小 BERT', bert_ev['accuracy'], bert_ev['macro_f1'], bert_ev['n'], f'{t_sent / 60:.1f}'),
-            (f"情感：发布的模型（验证集上选中 {best.selection['chosen']}）", ev['accuracy'], ev['macro_f1'], ev['n'], '–'),
-            ('数字：ResNet-18', vev['accuracy'], vev['macro_f1'], vev['n'], f'{t_vis / 60:.1f}')]
-    md = ['# llm_startup 快速开始报告', '', f'设备 `{dev}`，混合精度 `{prec}`，总用时 {(time.perf_counter() - t_all) / 60:.1f} 分钟。', '',
-          '| 模型 | 准确率 | macro-F1 | 样本数 | 训练（含基线，分钟） |', '|---|---|---|---|---|']
-    md += [f'| {a} | {b:.4f} | {c:.4f} | {d} | {e} |' for a, b, c, d, e in rows]
-    md += ['', '## 情感分析', '', '| 文本 | 预测 | 置信度 |', '|---|---|---|']
-    md += [f"| {r['text']} | {r['label']} | {r['score']:.3f} |" for r in seed_pred]
-    md += ['', '![训练曲线](sentiment_curves.png)', '', '![混淆矩阵](sentiment_confusion.png)', '',
-           '## 手写数字', '', '![训练曲线](digits_curves.png)', '', '![混淆矩阵](digits_confusion.png)', '', '![预测](digits_predictions.png)', '',
-           '模型文件夹：`sentiment_model/`、`digits_model/`，可用 `llm-startup sentiment predict --model ...`、`llm-startup vision predict --model ...` 直接使用。']
-    atomic_write_text(out / 'report.md', '\n'.join(md) + '\n')
+    dev = get_device(); prec = get_precision(dev); t_all = time.perf_counter()
+    _log(f'设备 {dev}，混合精度 {prec}，输出 {out.resolve()}')
+    s = _quick_sentiment(out, args.full, args.seed)
+    d = _quick_digits(out, args.full)
+    _log('4/4 写报告……')
+    minutes = (time.perf_counter() - t_all) / 60
+    atomic_write_text(out / 'report.md', _quick_report(s, d, f'设备 `{dev}`，混合精度 `{prec}`，总用时 {minutes:.1f} 分钟。'))
     files = sorted({p.name for p in out.iterdir() if not p.name.startswith('.')} | {'llm_startup.json'})
     atomic_write_text(out / 'llm_startup.json', json.dumps({'kind': 'quickstart', 'files': files}, ensure_ascii=False))
-    log(f'完成：{(out / "report.md").resolve()}')
-    return dict(report=str(out / 'report.md'), minutes=round((time.perf_counter() - t_all) / 60, 2),
-                sentiment_baseline_accuracy=round(base_ev['accuracy'], 4), sentiment_bert_accuracy=round(bert_ev['accuracy'], 4),
-                sentiment_chosen=best.selection['chosen'], sentiment_candidates=best.selection['candidates'], sentiment_accuracy=round(ev['accuracy'], 4),
-                sentiment_macro_f1=round(ev['macro_f1'], 4), digits_accuracy=round(vev['accuracy'], 4),
-                seed_sentence=seed_pred[0], digit_predictions=[{k: r[k] for k in ('path', 'label', 'true', 'score')} for r in digit_preds[:3]])
+    _log(f'完成：{(out / "report.md").resolve()}')
+    ev = s['ev']
+    return dict(report=str(out / 'report.md'), minutes=round(minutes, 2),
+                sentiment_baseline_accuracy=round(ev['tfidf']['accuracy'], 4), sentiment_bert_accuracy=round(ev['tiny']['accuracy'], 4),
+                sentiment_chosen=s['selection']['chosen'], sentiment_candidates=s['selection']['candidates'],
+                sentiment_accuracy=round(ev['best']['accuracy'], 4), sentiment_macro_f1=round(ev['best']['macro_f1'], 4),
+                digits_accuracy=round(d['ev']['accuracy'], 4), seed_sentence=s['preds'][0],
+                digit_predictions=[{k: r[k] for k in ('path', 'label', 'true', 'score')} for r in d['preds'][:3]])
+
 
 # %% ../nbs/10_cli.ipynb #e6849450
 # (group, name, help, add-arguments function, handler "module:function")
@@ -250,7 +269,7 @@ COMMANDS = [
     (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', _args_export, 'llm_startup.deploy:cli_export'),
     ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', _args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
     ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', _args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
-    ('bench', 'amp', 'fit 在 bf16 与 fp32 下的训练吞吐比、fit 与裸循环的吞吐比', _args_bench_amp, 'llm_startup.train:cli_bench_amp'),
+    ('bench', 'amp', 'fit 的训练吞吐：bf16 对 fp32（有 bf16 指令时）、对裸循环、对 transformers.Trainer', _args_bench_amp, 'llm_startup.bench:cli_bench_amp'),
 ]
 
 def _resolve(spec):
@@ -278,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
 GROUP_HELP = {'arch': '选模型：recommend / estimate', 'vision': '图像分类：train / eval / predict', 'sentiment': '中文情感分类：train / eval / predict', 'bench': '基准测试（同一次运行里测出的比值，JSON 输出）'}
 
 _CJK = re.compile('[\u4e00-\u9fff]')
+_DEPLOY_MODULES = {'fastapi', 'uvicorn', 'httptools', 'uvloop', 'onnx', 'onnxruntime', 'onnxscript'}   # [deploy] 可选依赖
 
 def main(argv: list[str] | None = None) -> int:
     "命令行入口：解析参数，执行子命令，把返回的 dict 作为 JSON 打印。参数错误退出码 2；坏输入等可以改正的错误打印一行说明，退出码 1。"
@@ -290,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError, RuntimeError) as e:
         if not isinstance(e, OSError) and not _CJK.search(str(e)): raise   # 不是本包写给用户的说明：多半是程序错误，保留 traceback
         print(f'llm-startup: 错误：{e}', file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as e:
+        if e.name not in _DEPLOY_MODULES: raise
+        print(f'llm-startup: 错误：这条命令需要部署依赖（缺 {e.name}）：请运行 pip install "llm_startup[deploy]"', file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print('llm-startup: 已中断。', file=sys.stderr)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #3cc18e46
 from __future__ import annotations
-import contextlib, json, os, random, re, shutil, socket, sys, tempfile, uuid, warnings
+import contextlib, json, os, random, re, shutil, socket, sys, uuid
 from pathlib import Path
 
 import numpy as np

@@ -335,10 +335,10 @@ def _slow_bert_tokenizer(vocab_file):
     cls = getattr(transformers, 'BertTokenizerLegacy', None) or transformers.BertTokenizer
     return cls(str(vocab_file), do_lower_case=True)
 
-def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidden: int = 128, heads: int = 2, max_len: int = 512):
-    "一个很小的 BERT 配置（测试与基准用）。"
+def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidden: int = 128, heads: int | None = None, max_len: int = 512):
+    "一个很小的 BERT 配置（测试与基准用）；`heads` 默认每 64 维一个头，至少 2 个。"
     from transformers import BertConfig
-    return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads,
+    return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads or max(2, hidden // 64),
                       intermediate_size=hidden * 4, max_position_embeddings=max_len, num_labels=num_labels, pad_token_id=0)
 
 def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32, layers: int = 2, hidden: int = 128, seed: int = 0) -> dict:
