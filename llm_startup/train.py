@@ -227,7 +227,7 @@ def _train_epoch(run: _Run, train_dl, epoch: int, epochs: int, progress: bool, c
         run.step_losses.append(lv); total += lv * bs; n += bs; samples += bs * run.accelerator.num_processes
         if (i & 7) == 0 and run.main and progress:
             bar.set_postfix(loss=f'{lv:.4f}', samples_s=f'{samples / (time.perf_counter() - t0):.0f}', refresh=False)
-        for cb in callbacks: cb(step=run.step, epoch=epoch, batch=i, loss=lv)
+        for cb in callbacks: cb(step=run.step, epoch=epoch, batch=i, loss=lv, lr=run.scheduler.get_last_lr()[0])
     secs = time.perf_counter() - t0
     run.t_train += secs; run.n_seen += samples
     return {'epoch': epoch + 1, 'train_loss': total / max(n, 1), 'samples_per_s': samples / secs, 'seconds': secs}
@@ -268,9 +268,9 @@ def _prepare(model, train_dl, valid_dl, *, epochs, lr, weight_decay, warmup, sch
     dev = accelerator.device
     precision = get_precision(dev, precision); set_tf32(precision == 'tf32')
     model = model.to(dev)
-    optimizer = torch.optim.AdamW(param_groups(model, weight_decay), lr=lr)
-    scheduler = make_scheduler(optimizer, -(-len(train_dl) // grad_accum) * epochs, warmup, schedule)
-    pmodel, optimizer, train_dl = accelerator.prepare(model, optimizer, train_dl)
+    raw_opt = torch.optim.AdamW(param_groups(model, weight_decay), lr=lr)
+    pmodel, optimizer, train_dl = accelerator.prepare(model, raw_opt, train_dl)
+    scheduler = make_scheduler(raw_opt, -(-len(train_dl) // grad_accum) * epochs, warmup, schedule)   # prepare 之后：多进程时每个进程只有一份数据分片
     if valid_dl is not None: valid_dl = accelerator.prepare(valid_dl)
     run = _Run(pmodel, accelerator.unwrap_model(pmodel), optimizer, scheduler, torch.amp.GradScaler(dev.type, enabled=precision == 'fp16'),
                accelerator, precision, loss_fn or nn.CrossEntropyLoss(), max_grad_norm)
@@ -316,7 +316,7 @@ def fit(model: nn.Module, train_dl, valid_dl=None, *,
         ckpt_dir=None,                    # 检查点文件夹（best/ 与 last/）；None 不存
         resume: bool = False,             # 从 ckpt_dir/last 接着训
         progress: bool = True,            # 显示进度条和每轮一行日志
-        callbacks: Sequence[Callable] = (),  # 每个 batch 之后调用 cb(step=, epoch=, batch=, loss=)
+        callbacks: Sequence[Callable] = (),  # 每个 batch 之后调用 cb(step=, epoch=, batch=, loss=, lr=)
         accelerator=None,                 # 传入自己的 Accelerator（多进程时）
        ) -> FitResult:
     "训练 `model`：AMP、AdamW + 预热/衰减、梯度累积与裁剪、每轮评估、早停、进度条、原子检查点与续训；基于 Accelerate。"
