@@ -62,7 +62,7 @@ def _args_sent_train(p):
     p.add_argument('--batch-size', type=_int_min(1), default=32)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=int, default=42)
-    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，自预训练的小模型 3e-4）')
+    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，128 宽的自预训练小模型 1e-3）')
     p.add_argument('--mlm-epochs', type=_int_min(0), default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
     p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
     p.add_argument('--hidden', type=_int_min(16), default=256, help='tiny 模型的宽度')
@@ -186,7 +186,7 @@ def _quick_sentiment(out, full: bool, seed: int) -> dict:
     "情感：TF-IDF 基线与小 BERT，在验证集上选出发布的模型，测试集上评估，存模型与图。"
     import time
     from llm_startup.data import load_reviews, clean_texts, split_data, make_label2id
-    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment, self_pretrained
+    from llm_startup.sentiment import train_sentiment, evaluate_sentiment, predict, TfidfClassifier, select_sentiment, self_pretrained, pretrain_split_problem
     from llm_startup.train import plot_confusion
     _log('1/4 读取并清洗自带的中文评论……')
     df, rep = clean_texts(load_reviews(), verbose=False)
@@ -194,6 +194,8 @@ def _quick_sentiment(out, full: bool, seed: int) -> dict:
     if not full: tr = tr.sample(n=min(len(tr), 6000), random_state=seed)
     _log(f'   清洗 {rep}；训练 {len(tr)}、验证 {len(va)}、测试 {len(te)}')
     ckpt = self_pretrained()                                            # llm-startup pretrain 的检查点，有就从它微调
+    problem = pretrain_split_problem(ckpt, 'reviews', seed)
+    if problem: _log(f'不用自预训练检查点：{problem}'); ckpt = None
     name = 'pretrained' if ckpt else 'tiny'
     _log(f"2/4 训练 TF-IDF 基线与{'自预训练小 BERT 的微调（' + str(ckpt) + '）' if ckpt else '离线小 BERT（从零训练；先运行 llm-startup pretrain 可以从预训练检查点微调）'}……")
     t0 = time.perf_counter()

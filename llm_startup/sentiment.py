@@ -21,8 +21,8 @@ from .train import fit, METRICS
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
            'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier', 'predict',
            'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
-           'train_sentiment', 'evaluate_sentiment', 'load_sentiment', 'bench_predict', 'model_card', 'write_model_card',
-           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
+           'pretrain_split_problem', 'train_sentiment', 'evaluate_sentiment', 'load_sentiment', 'bench_predict',
+           'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -336,6 +336,14 @@ def self_pretrained(pretrained=None) -> Path | None:
     d = default_pretrained_dir()
     return d if (d / 'config.json').is_file() else None
 
+def pretrain_split_problem(ckpt, data, seed: int) -> str | None:
+    "自预训练检查点只排除了某一个划分的测试集句子：在同一份自带评论上换了划分种子，新测试集的句子可能就在预训练语料里。返回说明（没问题时 None）。"
+    if ckpt is None or str(data) != 'reviews': return None
+    s = (read_meta(ckpt).get('corpus') or {}).get('split_seed')
+    if s is None or s == seed: return None
+    return (f"自预训练检查点 {ckpt} 的语料按种子 {s} 划分自带评论，只排除了那个划分的测试集；种子 {seed} 划出的测试集句子可能在预训练语料里（数据泄漏）。"
+            f"请用 --seed {s}，或 --pretrained none（从零训练），或用 llm-startup pretrain --seed {seed} --out 新文件夹 重新预训练。")
+
 def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, model: str = 'tiny', *, epochs: int = 3,
                     max_length: int = 256, batch_size: int = 32, lr: float | None = None, precision: str = 'auto',
                     seed: int = 42, layers: int = 4, hidden: int = 256, mlm_epochs: int = 0, mlm_texts=None,
@@ -485,6 +493,9 @@ def cli_train(args) -> dict:
     if args.epochs < 1: raise ValueError(f"--epochs {args.epochs}：至少 1 轮。")
     if args.lr is not None and args.lr > 1: print(f'警告：--lr {args.lr} 大得离谱（常用 1e-5 到 1e-3），训练多半会发散。', file=sys.stderr)
     check_out_dir(args.out, args.data, args.force)                    # 训练之前：--out 不合适就立即停下
+    ckpt = self_pretrained(args.pretrained) if args.model == 'auto' else Path(args.model) if Path(args.model).is_dir() else None
+    problem = pretrain_split_problem(ckpt, args.data, args.seed)
+    if problem: raise ValueError(problem)
     df, report = _load_split(args)
     train_df, val_df, test_df = split_data(df, val_size=0.1, test_size=0.1, seed=args.seed)
     print(f'使用模型：{args.model}（训练 {len(train_df)}、验证 {len(val_df)}、测试 {len(test_df)}）', file=sys.stderr)
