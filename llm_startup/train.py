@@ -259,17 +259,44 @@ def _end_epoch(run: _Run, train_row: dict, valid_dl, metrics, monitor: str, ckpt
 
 
 # %% ../nbs/04_training_loop.ipynb #45420d5f
+def _accelerator(device, precision: str, accelerator=None):
+    "fit 用的 Accelerator 与精度。Accelerate 每个进程只有一份状态（设备、混合精度），由第一个 Accelerator 或 Trainer 定下：没给 `accelerator` 时复用它的设备，混合精度始终由 fit 自己管（不叠第二层 autocast 和 scaler）；给了就按它的设置。"
+    from accelerate import Accelerator
+    from accelerate.state import is_initialized
+    want = None if device is None or str(device) == 'auto' else get_device(device)
+    mine = accelerator is None
+    if mine:
+        try: accelerator = Accelerator(cpu=(want or get_device()).type == 'cpu') if want or not is_initialized() else Accelerator()
+        except ValueError as e:                                        # Accelerate：状态已建在 GPU 上，又要 cpu=True
+            from accelerate.state import PartialState
+            raise ValueError(_state_conflict(want, PartialState().device)) from e
+        accelerator.native_amp, accelerator.scaler = False, None      # 这个进程以前的 Trainer 可能留下 bf16/fp16：autocast 由 fit 做
+    if want is not None and accelerator.device.type != want.type: raise ValueError(_state_conflict(want, accelerator.device))
+    mp = str(accelerator.mixed_precision)
+    if not mine and mp in ('bf16', 'fp16'):
+        if precision not in ('auto', mp):
+            raise ValueError(f"传入的 Accelerator 用 mixed_precision='{mp}'，与 precision='{precision}' 冲突：去掉 precision（或设成 '{mp}'），"
+                             f"或者传一个不设 mixed_precision 的 Accelerator。")
+        if accelerator.scaler is not None:
+            raise ValueError("传入的 Accelerator 自带 fp16 的 GradScaler，fit 也有自己的：请传 Accelerator()（不设 mixed_precision），再用 fit(precision='fp16')。")
+        precision = mp
+    return accelerator, mine, precision
+
+def _state_conflict(want, have) -> str:
+    return (f"这个进程的 Accelerate 状态已经建在 {have} 上（由第一次 fit、Accelerator 或 Trainer 定下，每个进程只有一份），"
+            f"不能再在 {want} 上训练：用同一个 device，或重启内核（命令行：换一个进程）再用 device='{want}'。")
+
 def _prepare(model, train_dl, valid_dl, *, epochs, lr, weight_decay, warmup, schedule, precision, device, grad_accum,
              max_grad_norm, loss_fn, accelerator) -> tuple[_Run, object, object]:
     "设备与精度、AdamW、学习率调度、（fp16 时的）GradScaler，再交给 Accelerate 包装模型、优化器和 DataLoader。"
-    from accelerate import Accelerator
-    if accelerator is None: accelerator = Accelerator(cpu=get_device(device).type == 'cpu')
+    accelerator, mine, precision = _accelerator(device, precision, accelerator)
     accelerator.gradient_accumulation_steps = grad_accum
     dev = accelerator.device
     precision = get_precision(dev, precision); set_tf32(precision == 'tf32')
     model = model.to(dev)
     raw_opt = torch.optim.AdamW(param_groups(model, weight_decay), lr=lr)
     pmodel, optimizer, train_dl = accelerator.prepare(model, raw_opt, train_dl)
+    if accelerator.native_amp: accelerator.unwrap_model(pmodel, keep_fp32_wrapper=False)   # 去掉 Accelerate 包在 forward 外的 autocast：只留 fit 的一层
     scheduler = make_scheduler(raw_opt, -(-len(train_dl) // grad_accum) * epochs, warmup, schedule)   # prepare 之后：多进程时每个进程只有一份数据分片
     if valid_dl is not None: valid_dl = accelerator.prepare(valid_dl)
     run = _Run(pmodel, accelerator.unwrap_model(pmodel), optimizer, scheduler, torch.amp.GradScaler(dev.type, enabled=precision == 'fp16'),
