@@ -35,6 +35,33 @@ def _positive_float(s):
     if not v > 0 or v != v or v == float('inf'): raise argparse.ArgumentTypeError(f'{s} 必须是大于 0 的有限数')
     return v
 
+def _int_range(lo: int, hi: int):
+    "argparse 的类型：`lo` 到 `hi` 之间的整数（上限挡住会吃光内存的值）。"
+    def conv(s):
+        v = _int_min(lo)(s)
+        if v > hi: raise argparse.ArgumentTypeError(f'{v} 太大：最多是 {hi}')
+        return v
+    return conv
+
+def _float_range(lo: float, hi: float):
+    "argparse 的类型：`lo` 到 `hi` 之间的有限数（nan、inf 都不行）。"
+    def conv(s):
+        try: v = float(s)
+        except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是数字') from None
+        if not lo <= v <= hi: raise argparse.ArgumentTypeError(f'{s} 不在 {lo:g} 到 {hi:g} 之间')
+        return v
+    return conv
+
+def _seed(s):
+    "随机种子：0 到 2^32-1（NumPy 接受的范围）。"
+    return _int_range(0, 2**32 - 1)(s)
+
+def _hidden(s):
+    "tiny BERT 的宽度：至少 16，并且能被注意力头数（每 64 维一个，至少 2 个）整除。"
+    v = _int_min(16)(s); heads = max(2, v // 64)
+    if v % heads: raise argparse.ArgumentTypeError(f'{v} 不能被注意力头数 {heads} 整除：请用 64 的倍数，例如 128 或 256')
+    return v
+
 def _args_info(p): "没有参数。"
 
 def _args_bench(p):
@@ -58,14 +85,14 @@ def _args_sent_train(p):
     p.add_argument('--model', default='auto', help="'auto'（默认：基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径（如 llm-startup pretrain 的输出）")
     p.add_argument('--pretrained', default=None, help="auto 的神经网络候选从哪个自预训练检查点微调（默认：llm-startup pretrain 的默认位置，有就用；'none' 表示从零训练）")
     p.add_argument('--epochs', type=_int_min(1), default=3)
-    p.add_argument('--max-length', type=_int_min(3), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]）')
+    p.add_argument('--max-length', type=_int_range(3, 8192), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]；不超过模型的位置数）')
     p.add_argument('--batch-size', type=_int_min(1), default=32)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=int, default=42)
+    p.add_argument('--seed', type=_seed, default=42)
     p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，128 宽的自预训练小模型 1e-3）')
     p.add_argument('--mlm-epochs', type=_int_min(0), default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
     p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
-    p.add_argument('--hidden', type=_int_min(16), default=256, help='tiny 模型的宽度')
+    p.add_argument('--hidden', type=_hidden, default=256, help='tiny 模型的宽度（64 的倍数）')
     p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
     p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
 
@@ -82,13 +109,13 @@ def _args_pretrain(p):
     p.add_argument('--out', default=None, help='保存检查点的文件夹（默认：缓存目录里的 pretrained/bert-mlm-zh，sentiment train --model auto 会自动使用）')
     p.add_argument('--epochs', type=_int_min(1), default=9, help='遍历语料几轮（默认 9 轮：2 核 CPU 上约 35 分钟）')
     p.add_argument('--layers', type=_int_min(1), default=2)
-    p.add_argument('--hidden', type=_int_min(16), default=128)
-    p.add_argument('--max-length', type=_int_min(8), default=128, help='每个片段最多几个 token')
+    p.add_argument('--hidden', type=_hidden, default=128)
+    p.add_argument('--max-length', type=_int_range(8, 8192), default=128, help='每个片段最多几个 token')
     p.add_argument('--batch-size', type=_int_min(2), default=64)
     p.add_argument('--max-texts', type=_int_min(64), default=None, help='只用语料的前 N 个片段（快速试跑）')
     p.add_argument('--no-news', action='store_true', help='只用评论，不用《人民日报》语料')
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=int, default=42, help='划分评论的种子（测试集的句子不进语料）；也是初始化的种子')
+    p.add_argument('--seed', type=_seed, default=42, help='划分评论的种子（测试集的句子不进语料）；也是初始化的种子')
     p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的检查点')
 
 def _args_vis_train(p):
@@ -99,7 +126,7 @@ def _args_vis_train(p):
     p.add_argument('--img-size', type=_int_min(8), default=32)
     p.add_argument('--batch-size', type=_int_min(2), default=64)
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--seed', type=_seed, default=0)
     p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
     p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
 
@@ -120,7 +147,7 @@ def _args_arch_recommend(p):
     p.add_argument('--task', default='text-classification', choices=['text-classification', 'image-classification', 'text-generation'])
     p.add_argument('--language', default='zh')
     p.add_argument('--samples', type=_int_min(1), required=True, help='带标签的样本数')
-    p.add_argument('--latency-ms', type=float, default=None, help='单条推理的延迟预算（毫秒）')
+    p.add_argument('--latency-ms', type=_positive_float, default=None, help='单条推理的延迟预算（毫秒）')
     p.add_argument('--hardware', default='cpu', choices=['cpu', 'gpu'])
     p.add_argument('--offline', action='store_true', help='不能下载预训练权重')
 
@@ -139,7 +166,7 @@ def _args_serve(p):
     p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
     p.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'onnx-int8'],
                    help='推理后端：auto 即文件夹里保存的那种；transformer 文件夹可以选 onnx / onnx-int8（启动时导出并缓存）')
-    p.add_argument('--batch-ms', type=float, default=5.0, help='攒批：第一个请求到达后最多再等几毫秒，把并发请求合成一批推理（0 表示不等）')
+    p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒，把并发请求合成一批推理（0 表示不等）')
     p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
     p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')
 
@@ -174,7 +201,7 @@ def cmd_info(args) -> dict:
 def _args_quickstart(p):
     p.add_argument('--out', default='demo_out', help='报告与模型的输出文件夹（新的、空的或上一次 quickstart 的输出）')
     p.add_argument('--full', action='store_true', help='更大的设置（更久，更准）')
-    p.add_argument('--seed', type=int, default=42)
+    p.add_argument('--seed', type=_seed, default=42)
 
 def _log(m): print(f'[quickstart] {m}', file=sys.stderr, flush=True)
 
@@ -247,18 +274,18 @@ def cmd_quickstart(args) -> dict:
     "训练并评估情感与图像两个模型，写 report.md（指标表 + 图）。"
     import time, matplotlib
     matplotlib.use('Agg')
-    from llm_startup.core import get_device, get_precision, atomic_write_text, check_out_dir
-    out = check_out_dir(args.out, force=True)   # 新的、空的或上一次 quickstart 的输出；别人的文件夹一律拒绝
-    out.mkdir(parents=True, exist_ok=True)
+    from llm_startup.core import get_device, get_precision
+    from llm_startup.files import atomic_dir, check_out_dir, write_meta
+    out = check_out_dir(args.out, force=True, kinds=('quickstart',))   # 新的、空的或上一次 quickstart 的输出；别的文件夹一律拒绝
     dev = get_device(); prec = get_precision(dev); t_all = time.perf_counter()
     _log(f'设备 {dev}，混合精度 {prec}，输出 {out.resolve()}')
-    s = _quick_sentiment(out, args.full, args.seed)
-    d = _quick_digits(out, args.full)
-    _log('4/4 写报告……')
-    minutes = (time.perf_counter() - t_all) / 60
-    atomic_write_text(out / 'report.md', _quick_report(s, d, f'设备 `{dev}`，混合精度 `{prec}`，总用时 {minutes:.1f} 分钟。'))
-    files = sorted({p.name for p in out.iterdir() if not p.name.startswith('.')} | {'llm_startup.json'})
-    atomic_write_text(out / 'llm_startup.json', json.dumps({'kind': 'quickstart', 'files': files}, ensure_ascii=False))
+    with atomic_dir(out) as tmp:                                      # 全部写完才换上：中途失败时 --out 保持原样
+        s = _quick_sentiment(tmp, args.full, args.seed)
+        d = _quick_digits(tmp, args.full)
+        _log('4/4 写报告……')
+        minutes = (time.perf_counter() - t_all) / 60
+        (tmp / 'report.md').write_text(_quick_report(s, d, f'设备 `{dev}`，混合精度 `{prec}`，总用时 {minutes:.1f} 分钟。'), encoding='utf-8')
+        write_meta(tmp, 'quickstart')
     _log(f'完成：{(out / "report.md").resolve()}')
     ev = s['ev']
     return dict(report=str(out / 'report.md'), minutes=round(minutes, 2),
@@ -325,9 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if not getattr(args, '_handler', None):
         p.print_help(); return 0
+    from llm_startup.files import release_locks
     try:
         res = _resolve(args._handler)(args)
-    except (ValueError, OSError, RuntimeError) as e:
+    except (ValueError, OSError, RuntimeError, ArithmeticError) as e:     # ArithmeticError：例如训练发散时的 FloatingPointError
         if not isinstance(e, OSError) and not _CJK.search(str(e)): raise   # 不是本包写给用户的说明：多半是程序错误，保留 traceback
         print(f'llm-startup: 错误：{e}', file=sys.stderr)
         return 1
@@ -338,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print('llm-startup: 已中断。', file=sys.stderr)
         return 130
+    finally: release_locks()                                           # 这条命令锁住的 --out 都放开（同一进程里还会运行别的命令）
     if isinstance(res, dict): _json_out(res)
     elif isinstance(res, list):
         for r in res: _json_out(r)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from .files import MARKER, owned_dir, atomic_dir, atomic_write_text, check_out_dir   # 保存的细节在附录 94；这里转出，方便使用
 
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'CJK_FONTS', 'MARKER', 'get_device', 'cpu_supports_bf16', 'get_precision', 'amp_dtype', 'autocast',
-           'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir', 'owned_dir', 'recover_dir', 'atomic_dir',
-           'atomic_write_text', 'check_out_dir', 'offline_reason']
+__all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'get_precision', 'amp_dtype', 'autocast', 'set_tf32',
+           'seed_everything', 'setup_chinese_font', 'cache_dir', 'offline_reason']
 
 # %% ../nbs/00_core.ipynb #83c0bd97
 def get_device(device: str | torch.device | None = None) -> torch.device:
@@ -115,134 +115,6 @@ def cache_dir(*parts: str) -> Path:
     path = root.joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-# %% ../nbs/00_core.ipynb #5f1349ff
-MARKER = 'llm_startup.json'
-_LEGACY_MARKERS = ('vision.json',)   # 早期版本的图像模型只写了 vision.json
-
-def _read_marker(path: Path) -> dict | None:
-    try: meta = json.loads((path / MARKER).read_text(encoding='utf-8'))
-    except (OSError, ValueError): return None
-    return meta if isinstance(meta, dict) else None
-
-def owned_dir(path: str | Path) -> bool:
-    "`path` 是本包保存的文件夹吗？（有 llm_startup.json，且里面只有它记下的文件；早期版本的模型只看标记文件）"
-    path = Path(path)
-    if not path.is_dir() or path.is_symlink(): return False
-    meta = _read_marker(path)
-    if meta is None: return any((path / m).is_file() for m in _LEGACY_MARKERS)
-    files = meta.get('files')
-    if files is None: return True
-    return {p.name for p in path.iterdir()} <= set(files) | {MARKER}
-
-def _fsync(path, directory: bool = False):
-    fd = os.open(path, os.O_RDONLY | (getattr(os, 'O_DIRECTORY', 0) if directory else 0))
-    try: os.fsync(fd)
-    except OSError: pass   # 有的文件系统不支持对文件夹 fsync
-    finally: os.close(fd)
-
-def _fsync_tree(root: Path):
-    for d, _, files in os.walk(root):
-        for f in files: _fsync(os.path.join(d, f))
-        _fsync(d, directory=True)
-
-def _exchange(a: Path, b: Path) -> bool:
-    "Linux `renameat2(RENAME_EXCHANGE)`：一步原子地交换两个路径；系统不支持时返回 False。"
-    if not sys.platform.startswith('linux'): return False
-    import ctypes, errno
-    fn = getattr(ctypes.CDLL(None, use_errno=True), 'renameat2', None)
-    if fn is None: return False
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if fn(-100, os.fsencode(a), -100, os.fsencode(b), 2) == 0: return True   # -100 = AT_FDCWD，2 = RENAME_EXCHANGE
-    err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP): return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
-# %% ../nbs/00_core.ipynb #68a8bb9e
-_TMP = re.compile(r'^\.(?P<name>.+)\.(?P<what>tmp|old)-(?P<pid>\d+)-[0-9a-f]{8}$')
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid(): return True
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    return True
-
-def recover_dir(path: str | Path) -> list[str]:
-    "收拾 `path` 旁边被打断的保存：写它的进程已经不在的临时文件夹删掉；`path` 不见了而旧版本还在时，把旧版本改回原名。返回做了什么。"
-    path = Path(path); done = []
-    if not path.parent.is_dir(): return done
-    for p in sorted(path.parent.iterdir()):
-        m = _TMP.match(p.name)
-        if not m or m['name'] != path.name or not p.is_dir() or p.is_symlink() or _pid_alive(int(m['pid'])): continue
-        if m['what'] == 'old' and not path.exists():
-            os.replace(p, path); done.append(f'恢复 {p.name} → {path.name}')
-        else:
-            shutil.rmtree(p); done.append(f'删除 {p.name}')
-    return done
-
-@contextlib.contextmanager
-def atomic_dir(path: str | Path):
-    "在临时文件夹里写，成功后原子替换 `path`（只替换空文件夹或本包保存的文件夹）；出错则删除临时文件夹，`path` 保持原样。"
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"{path} 是一个文件，不是文件夹：请换一个保存位置。")
-    if path.is_dir() and any(path.iterdir()) and not owned_dir(path):
-        raise ValueError(f"不会覆盖 {path}：里面有不是 llm_startup 保存的文件。请换一个新的（或空的）文件夹。")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    recover_dir(path)
-    tag = f'{os.getpid()}-{uuid.uuid4().hex[:8]}'
-    tmp = path.parent / f'.{path.name}.tmp-{tag}'
-    tmp.mkdir()
-    try:
-        yield tmp
-        meta = _read_marker(tmp) or {'kind': 'folder'}
-        meta['files'] = sorted({p.name for p in tmp.iterdir()} | {MARKER})
-        (tmp / MARKER).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
-        _fsync_tree(tmp)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if path.exists() and _exchange(tmp, path):      # 一步交换：path 里立刻是新模型，tmp 里是旧模型
-        _fsync(path.parent, directory=True)
-        shutil.rmtree(tmp, ignore_errors=True)
-        return
-    old = path.parent / f'.{path.name}.old-{tag}'
-    if path.exists(): os.replace(path, old)          # 退回两次改名：中间被打断时 recover_dir 会改回来
-    os.replace(tmp, path)
-    _fsync(path.parent, directory=True)
-    shutil.rmtree(old, ignore_errors=True)
-
-def atomic_write_text(path: str | Path, text: str):
-    "先写临时文件、fsync，再 `os.replace`，保证文件要么是旧的、要么是完整的新内容。"
-    path = Path(path)
-    tmp = path.with_name(f'.{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}')
-    with open(tmp, 'w', encoding='utf-8') as f:
-        f.write(text); f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-# %% ../nbs/00_core.ipynb #cd9ce8f5
-def check_out_dir(out: str | Path, data: str | Path | None = None, force: bool = False, option: str = '--out') -> Path:
-    "训练前检查输出文件夹 `out`：可以是新路径、空文件夹，或（`force=True` 时）本包保存的模型；其余一律报错，什么也不删。"
-    out = Path(out).expanduser(); res = out.resolve()
-    bad = lambda why: ValueError(f"{option} {out}：{why}")
-    for p in (res, *res.parents):
-        if p.exists() and not p.is_dir(): raise bad(f"{p} 是一个文件，不能在它下面建文件夹。请换一个保存位置。")
-    cwd = Path.cwd().resolve()
-    if res == cwd or res in cwd.parents or res == Path.home().resolve():
-        raise bad("不能是当前文件夹、它的上级或主目录（保存时会替换整个文件夹）。请给一个新的子文件夹，例如 runs/model。")
-    if data is not None and str(data) not in ('reviews', 'digits'):
-        d = Path(data).expanduser().resolve()
-        if res == d or res in d.parents: raise bad(f"是 --data 本身或包含它（{d}）：保存模型会替换数据。请换一个文件夹。")
-        if d.is_dir() and d in res.parents: raise bad(f"在 --data 文件夹 {d} 里面：会被当成数据的一部分。请放到数据文件夹外面。")
-    if res.is_dir() and any(res.iterdir()):
-        if not owned_dir(res):
-            raise bad("里面有不是 llm_startup 保存的文件，不会覆盖（--force 也不会删除别人的文件）。请换一个新的或空的文件夹。")
-        if not force: raise bad("已经有一个以前保存的模型：加 --force 替换它（新模型写完后才换下旧模型），或换一个文件夹。")
-    return out
-
 
 # %% ../nbs/00_core.ipynb #407d0c33
 def offline_reason(host: str | None = None) -> str | None:

@@ -16,9 +16,9 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 
 # %% auto #0
 __all__ = ['ENCODINGS', 'TABLE_SUFFIXES', 'SPECIAL_TOKENS', 'load_reviews', 'decode_bytes', 'read_table', 'load_texts',
-           'normalize_text', 'normalize_label', 'clean_texts', 'make_label2id', 'encode_labels', 'describe_data',
-           'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset', 'encode_texts', 'PadCollator',
-           'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data', 'cli_bench_data']
+           'normalize_text', 'normalize_label', 'clean_texts', 'check_classes', 'make_label2id', 'encode_labels',
+           'describe_data', 'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset', 'encode_texts',
+           'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data', 'cli_bench_data']
 
 # %% ../nbs/02_data.ipynb #115bc07c
 def _package_text(package: str, *parts: str) -> str:
@@ -90,6 +90,29 @@ def _parse_table(text: str, path: Path, sep: str | None) -> pd.DataFrame:
     except pd.errors.ParserError as e:
         raise ValueError(f"{path} 不是格式正确的 CSV/TSV（{str(e).strip()[:120]}）：检查分隔符和引号。") from e
 
+def _broken_quote(text: str, sep: str, df: pd.DataFrame, label_col: str) -> str | None:
+    "一个没有配对的引号会把后面许多行吞进同一个字段。找出“字段里藏着完整数据行”的那条记录，返回说明（行号从 1 数，含表头）。"
+    import csv, io
+    multi = np.zeros(len(df), dtype=bool)
+    for c in df.columns: multi |= df[c].astype(str).str.contains('\n', regex=False).to_numpy()
+    one_line = df[label_col][~multi]
+    labels = {str(v).strip() for v in one_line if v is not None and str(v).strip()}
+    if not labels: return None
+    reader, start = csv.reader(io.StringIO(text, newline=''), delimiter=sep), 1
+    try:
+        for row in reader:
+            end = reader.line_num
+            if end - start >= 2:
+                inner = [l for f in row for l in f.splitlines()[1:] if sep in l]
+                rows = [l for l in inner if l.rsplit(sep, 1)[1].strip().strip('"').strip() in labels]
+                if rows:
+                    return (f"第 {start} 行的引号没有配对：从这一行起，后面 {end - start} 行（到第 {end} 行）都被读进了同一个字段，"
+                            f"其中 {len(rows)} 行看起来是完整的数据行（例如 {rows[0][:40]!r}）。请检查第 {start} 行："
+                            f'文本里的英文引号 " 要写成两个（""），或者去掉它。')
+            start = end + 1
+    except csv.Error: return None
+    return None
+
 def read_table(path: str | Path, text_col: str = 'text', label_col: str | None = 'label', sep: str | None = None) -> pd.DataFrame:
     "读取 CSV/TSV/JSONL（UTF-8、GBK/GB18030、Big5 自动识别），返回 `text`（和 `label`）列；用的编码记在 `df.attrs['encoding']`。"
     path = Path(path)
@@ -103,6 +126,9 @@ def read_table(path: str | Path, text_col: str = 'text', label_col: str | None =
     text, encoding = decode_bytes(raw, str(path))
     df = _parse_table(text, path, sep)
     if df.empty: raise ValueError(f"数据文件 {path} 只有表头、没有数据行。")
+    if label_col is not None and label_col in df.columns and path.suffix.lower() not in ('.json', '.jsonl'):
+        why = _broken_quote(text, sep or ('\t' if path.suffix.lower() in ('.tsv', '.tab') else ','), df, label_col)
+        if why: raise ValueError(f"{path}：{why}")
     wanted = [c for c in (text_col, label_col) if c is not None]
     missing = [c for c in wanted if c not in df.columns]
     if missing:
@@ -174,9 +200,26 @@ def clean_texts(df: pd.DataFrame, verbose: bool = True) -> tuple[pd.DataFrame, d
 _NEG = {'0', 'neg', 'negative', '负面', '负', '差评', 'bad', '-1'}
 _POS = {'1', 'pos', 'positive', '正面', '正', '好评', 'good'}
 
+def _is_number(s: str) -> bool:
+    try: float(s); return True
+    except ValueError: return False
+
+def check_classes(names, n_rows: int):
+    "类别名看起来对吗：同一种情感混用了数字和文字（`1` 与 `正面`）会被当成不同的类；几百个只出现一两次的“类别”说明选错了列。"
+    groups = {'负面': [n for n in names if n.lower() in _NEG], '正面': [n for n in names if n.lower() in _POS]}
+    mixed = {g: ns for g, ns in groups.items() if len(ns) > 1 and not all(map(_is_number, ns))}
+    if mixed:
+        raise ValueError(f"标签混用了几种写法：{'；'.join(f'{ns} 都表示{g}' for g, ns in mixed.items())}。同一类请只用一种写法"
+                         f"（例如都写成 正面/负面），否则它们会被当成 {len(names)} 个不同的类别。")
+    if len(names) > 1000 or (len(names) > 20 and len(names) > n_rows / 2):
+        raise ValueError(f"标签列有 {len(names)} 个不同的值（{n_rows} 行），例如 {[n[:20] for n in names[:3]]}：不像类别。"
+                         f"标签列选对了吗？（命令行用 --label-col 指定，文本列用 --text-col）")
+
 def make_label2id(labels) -> dict[str, int]:
     "从标签列得到稳定的 {标签名: id}：负/正情感对负面在前，数字按大小，其余按字符串排序。"
-    names = sorted({l for l in map(normalize_label, labels) if l is not None})
+    keys = [l for l in map(normalize_label, labels) if l is not None]
+    names = sorted(set(keys))
+    check_classes(names, len(keys))
     if len(names) < 2:
         raise ValueError(f"只有一个类别 {names}：分类至少需要两个类别，请检查标签列是否选对。")
     if len(names) == 2 and names[0].lower() in _NEG | _POS and names[1].lower() in _NEG | _POS:
@@ -226,13 +269,16 @@ def split_data(df: pd.DataFrame, val_size: float = 0.1, test_size: float = 0.1, 
     from sklearn.model_selection import train_test_split
     if df.text.duplicated().any():
         raise ValueError(f"数据里有 {int(df.text.duplicated().sum())} 条重复文本：先调用 clean_texts 去重，否则同一句话会同时落进训练集和测试集。")
+    if not (isinstance(seed, (int, np.integer)) and 0 <= seed < 2**32):
+        raise ValueError(f"seed={seed!r} 不合法：随机种子是 0 到 2^32-1 之间的整数。")
     counts = df.label.value_counts()
+    check_classes([str(k) for k in counts.index], len(df))
     if len(counts) < 2: raise ValueError(f"只有一个类别 {list(counts.index)}：分类至少需要两个类别。")
     need = 1 + bool(val_size) + bool(test_size)
     small = {str(k): int(v) for k, v in counts.items() if v < need}
     if small:
-        raise ValueError(f"类别 {small} 的样本太少，无法分层划分出训练/验证/测试：每个类别至少要 {need} 条。"
-                         f"请补充数据，或删掉/合并这些类别。各类别条数：{counts.to_dict()}")
+        raise ValueError(f"类别 {dict(list(small.items())[:10])} 的样本太少，无法分层划分出训练/验证/测试：每个类别至少要 {need} 条。"
+                         f"请补充数据，或删掉/合并这些类别。各类别条数：{dict(list(counts.to_dict().items())[:10])}")
     try:
         rest, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=df.label) if test_size else (df, df.iloc[:0])
         train, val = train_test_split(rest, test_size=val_size / (1 - test_size), random_state=seed, stratify=rest.label) if val_size else (rest, rest.iloc[:0])
@@ -344,7 +390,9 @@ def _slow_bert_tokenizer(vocab_file):
 def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidden: int = 128, heads: int | None = None, max_len: int = 512):
     "一个很小的 BERT 配置（测试与基准用）；`heads` 默认每 64 维一个头，至少 2 个。"
     from transformers import BertConfig
-    return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads or max(2, hidden // 64),
+    heads = heads or max(2, hidden // 64)
+    if hidden % heads: raise ValueError(f"宽度 hidden={hidden} 不能被注意力头数 {heads} 整除（每 64 维一个头，至少 2 个）：请用 64 的倍数，例如 128 或 256（命令行 --hidden）。")
+    return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads,
                       intermediate_size=hidden * 4, max_position_embeddings=max_len, num_labels=num_labels, pad_token_id=0)
 
 def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32, layers: int = 2, hidden: int = 128, seed: int = 0) -> dict:

@@ -12,15 +12,17 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import atomic_dir, cache_dir, check_out_dir
+from .core import cache_dir
+from .files import atomic_dir, check_out_dir, write_meta, check_files, meta_int, meta_label2id
 from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment,
                                    read_meta, batched_proba, _threshold_meta)
 from fastapi import FastAPI, Request   # 模块级导入：FastAPI 要在运行时解析路由函数的类型注解
 
 # %% auto #0
-__all__ = ['PAGE', 'BACKENDS', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb', 'latency_table', 'load_test',
-           'serve_process', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server', 'load_backend',
-           'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export', 'browser_check']
+__all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb',
+           'latency_table', 'load_test', 'serve_process', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher',
+           'make_app', 'Server', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export',
+           'browser_check']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -63,8 +65,7 @@ def export_onnx(clf, path, opset: int = 17, optimize: bool = True, int8: bool = 
         if int8: _quantize_int8(f, Path(work) / 'int8.onnx'); f = Path(work) / 'int8.onnx'
         shutil.copyfile(f, tmp / 'model.onnx')
         clf.tokenizer.save_pretrained(str(tmp))
-        meta = dict(kind='onnx', max_length=clf.max_length, label2id=clf.label2id, optimized=optimize, int8=int8, fused_ops=fused, **_threshold_meta(clf))
-        (tmp / 'llm_startup.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
+        write_meta(tmp, 'onnx', max_length=clf.max_length, label2id=clf.label2id, optimized=optimize, int8=int8, fused_ops=fused, **_threshold_meta(clf))
     return Path(path)
 
 class OnnxSentiment:
@@ -75,7 +76,8 @@ class OnnxSentiment:
         from transformers import AutoTokenizer
         self.path = Path(path)
         if not (self.path / 'model.onnx').is_file(): raise ValueError(f"{path} 里没有 model.onnx：请先用 `llm-startup export` 导出。")
-        meta = read_meta(self.path)
+        meta = read_meta(self.path); check_files(self.path)
+        self.max_length, self.label2id = meta_int(meta, 'max_length', 2, 8192, self.path), meta_label2id(meta, self.path)
         so = ort.SessionOptions()
         so.intra_op_num_threads = threads or os.cpu_count() or 1   # 一次推理用几个线程：明确设成核数，不依赖各版本的默认值
         so.inter_op_num_threads = 1                                 # BERT 的图是一条链，算子之间没有可以并行的分支
@@ -84,8 +86,7 @@ class OnnxSentiment:
         try: self.session = ort.InferenceSession(str(self.path / 'model.onnx'), so, providers=['CPUExecutionProvider'])
         except Exception as e: raise ValueError(f"{self.path / 'model.onnx'} 无法加载（{str(e)[:150]}）：文件可能不完整，请重新导出。") from e
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
-        self.max_length, self.int8 = meta['max_length'], bool(meta.get('int8'))
-        self.label2id = meta['label2id']; self.id2label = {i: l for l, i in self.label2id.items()}
+        self.int8, self.id2label = bool(meta.get('int8')), {i: l for l, i in self.label2id.items()}
         self.device, self.precision = torch.device('cpu'), 'int8' if self.int8 else 'fp32'
 
     def logits(self, input_ids, attention_mask) -> torch.Tensor:
@@ -268,20 +269,28 @@ def _bad_unicode(texts) -> list[int]:
         except UnicodeEncodeError: bad.append(i)
     return bad
 
-async def _read_body(request: Request, max_bytes: int) -> bytes | None:
-    "读请求体，超过 `max_bytes` 就停下返回 None：先看 Content-Length（不读），分块上传时边读边数。"
+async def _read_body(request: Request, max_bytes: int, timeout: float = 10.0):
+    "读请求体，返回 (body, None) 或 (None, (状态码, 说明))：超过 `max_bytes` 就停下（先看 Content-Length，分块上传时边读边数）；`timeout` 秒内没读完（客户端说要发 1000 字节却只发了 10 个）答 408；客户端中途断开答 400，不打印 traceback。"
+    import asyncio
+    from starlette.requests import ClientDisconnect
+    too_big = (413, f'请求体超过 {max_bytes // 1024} KB：请分批发送。')
     length = request.headers.get('content-length')
-    if length is not None and (not length.isdigit() or int(length) > max_bytes): return None
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > max_bytes: return None
-    return bytes(body)
+    if length is not None and (not length.isdigit() or int(length) > max_bytes): return None, too_big
+    async def read():
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > max_bytes: return None
+        return bytes(body)
+    try: body = await asyncio.wait_for(read(), timeout)
+    except asyncio.TimeoutError: return None, (408, f'{timeout:g} 秒内没有收完请求体：请一次发送完整的请求。')
+    except ClientDisconnect: return None, (400, '客户端在发送请求体时断开了。')
+    return (body, None) if body is not None else (None, too_big)
 
 def _parse_texts(raw: bytes, max_chars: int, max_texts: int):
     "把请求体解析成文本列表；返回 (texts, None) 或 (None, (状态码, 说明))。"
     try: body = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+    except (ValueError, RecursionError):                                 # 含 JSONDecodeError、UnicodeDecodeError、超过 4300 位的整数
         return None, (400, '请求体不是合法的 JSON（或嵌套太深）：请发送 {"text": "..."} 或 {"texts": [...]}。')
     if not isinstance(body, dict) or ('text' in body) == ('texts' in body):
         return None, (422, '请求体要有且只有一个字段："text"（一条文本）或 "texts"（文本列表）。')
@@ -342,11 +351,15 @@ class MicroBatcher:
                 if not fut.done(): fut.set_result(res[i:i + len(ts)])
                 i += len(ts)
 
+MAX_BATCH_MS = 1000   # 攒批最多等 1 秒：再长，用户就觉得服务卡住了
+
 def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: int = 2**20, batch_ms: float = 5.0,
-             max_batch: int = 64, max_queue: int = 256):
+             max_batch: int = 64, max_queue: int = 256, body_timeout: float = 10.0):
     "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径。并发请求攒批推理（最多等 `batch_ms` 毫秒；`max_batch=1` 即逐个处理），队列满答 503，请求体超过 `max_body_bytes` 答 413。"
-    import asyncio
+    import asyncio, math
     from fastapi.responses import HTMLResponse, JSONResponse
+    if not (isinstance(batch_ms, (int, float)) and math.isfinite(batch_ms) and 0 <= batch_ms <= MAX_BATCH_MS):
+        raise ValueError(f"batch_ms={batch_ms}：攒批等待应是 0 到 {MAX_BATCH_MS} 毫秒之间的有限数（命令行 --batch-ms）。")
     clf = load_sentiment(model) if isinstance(model, (str, Path)) else model
     batcher = MicroBatcher(lambda texts: predict(clf, texts), batch_ms, max_batch, max_queue)
     app = FastAPI(title='llm_startup 情感分析')
@@ -361,8 +374,8 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
 
     @app.post('/predict')
     async def predict_route(request: Request):
-        raw = await _read_body(request, max_body_bytes)
-        if raw is None: return err(413, f'请求体超过 {max_body_bytes // 1024} KB：请分批发送。')
+        raw, problem = await _read_body(request, max_body_bytes, body_timeout)
+        if problem: return err(*problem)
         texts, problem = _parse_texts(raw, max_chars, max_texts)
         if problem: return err(*problem)
         try: return JSONResponse({'predictions': await batcher.submit(texts)})   # 直接序列化，跳过 FastAPI 逐字段的转换
@@ -377,7 +390,7 @@ class Server:
         if port == 0:
             with socket.socket() as sk: sk.bind((host, 0)); port = sk.getsockname()[1]
         self.url = f'http://{host}:{port}'
-        self.server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level='warning'))
+        self.server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level='warning', timeout_graceful_shutdown=5))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
     def __enter__(self):
         self.thread.start()
@@ -420,19 +433,24 @@ def app_from_env():
     return make_app(load_backend(e['LLM_STARTUP_MODEL'], e.get('LLM_STARTUP_BACKEND', 'auto')), batch_ms=float(e.get('LLM_STARTUP_BATCH_MS', 5)),
                     max_batch=int(e.get('LLM_STARTUP_MAX_BATCH', 64)), max_body_bytes=int(e.get('LLM_STARTUP_MAX_BODY', 2**20)))
 
+SHUTDOWN_S = 5   # 收到 SIGTERM 后最多等几秒让进行中的请求答完，然后关掉还开着的连接
+
 def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20, backend: str = 'auto',
           batch_ms: float = 5.0, max_batch: int = 64, workers: int = 1):
     "启动 HTTP 服务（阻塞）。`workers>1` 时由 uvicorn 起多个进程，每个进程各加载一份模型。"
     import uvicorn
     clf = load_backend(model_dir, backend)     # 先加载：模型文件夹有问题时在这里就报错
+    if port == 0:                              # 0：先挑一个空闲端口，好告诉用户真正的地址
+        with socket.socket() as sk: sk.bind((host, 0)); port = sk.getsockname()[1]
     print(f'在 http://{host}:{port}/ 提供服务（后端 {clf.kind}，攒批 {batch_ms} ms，Ctrl-C 停止）', file=sys.stderr)
     if workers > 1:
         os.environ.update(LLM_STARTUP_MODEL=str(getattr(clf, 'path', model_dir)), LLM_STARTUP_BACKEND='auto' if clf.kind == 'onnx' else backend,
                           LLM_STARTUP_BATCH_MS=str(batch_ms), LLM_STARTUP_MAX_BATCH=str(max_batch), LLM_STARTUP_MAX_BODY=str(max_body_bytes))
-        uvicorn.run('llm_startup.deploy:app_from_env', factory=True, workers=workers, host=host, port=port, log_config=log_config())
+        uvicorn.run('llm_startup.deploy:app_from_env', factory=True, workers=workers, host=host, port=port, log_config=log_config(),
+                    timeout_graceful_shutdown=SHUTDOWN_S)
     else:
         app = make_app(clf, max_body_bytes=max_body_bytes, batch_ms=batch_ms, max_batch=max_batch)
-        uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config())
+        uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config(), timeout_graceful_shutdown=SHUTDOWN_S)
 
 def cli_serve(args):
     "`llm-startup serve`。"
@@ -440,7 +458,7 @@ def cli_serve(args):
 
 def cli_export(args) -> dict:
     "`llm-startup export`：把 transformer 模型文件夹导出为优化过的（可选 int8）ONNX 文件夹。"
-    check_out_dir(args.out, args.model, args.force)
+    check_out_dir(args.out, args.model, args.force, data_option='--model')
     clf = load_sentiment(args.model)
     out = export_onnx(clf, args.out, int8=args.int8)
     meta = read_meta(out)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json, re, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .core import atomic_dir, cache_dir, seed_everything
+from .core import cache_dir, seed_everything
+from .files import atomic_dir, write_meta
 from .data import (_package_text, load_reviews, clean_texts, split_data, normalize_text, build_char_tokenizer,
                               encode_texts, LengthGroupedSampler, tiny_bert_config)
 from .train import fit
@@ -97,7 +98,7 @@ def save_mlm(mlm, tokenizer, path, **meta) -> Path:
     "原子保存成标准的 Hugging Face 文件夹（config.json、model.safetensors、分词器），外加记录语料与训练过程的 llm_startup.json。"
     with atomic_dir(path) as tmp:
         mlm.save_pretrained(str(tmp)); tokenizer.save_pretrained(str(tmp))
-        (tmp / 'llm_startup.json').write_text(json.dumps(dict(kind='mlm', **meta), ensure_ascii=False, indent=1), encoding='utf-8')
+        write_meta(tmp, 'mlm', **meta)
     return Path(path)
 
 class _Snapshots:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_sentiment.ipynb #7a24803f
 from __future__ import annotations
-import contextlib, json, os, re, sys, time
+import contextlib, json, math, os, re, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -16,13 +16,15 @@ from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
                               build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes)
 from .train import fit, METRICS
+from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id
 
 # %% auto #0
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
            'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier', 'predict',
            'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
-           'pretrain_split_problem', 'train_sentiment', 'evaluate_sentiment', 'load_sentiment', 'bench_predict',
-           'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
+           'pretrain_split_problem', 'train_sentiment', 'check_converged', 'evaluate_sentiment', 'load_sentiment',
+           'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict',
+           'cli_bench_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -68,8 +70,7 @@ class TfidfClassifier:
             vocab = {k: int(v) for k, v in self.vec.vocabulary_.items()}
             (tmp / 'tfidf_vocab.json').write_text(json.dumps(vocab, ensure_ascii=False), encoding='utf-8')
             np.savez(tmp / 'tfidf_weights.npz', idf=self.vec.idf_, coef=self.clf.coef_, intercept=self.clf.intercept_, classes=self.clf.classes_)
-            cfg = dict(kind='tfidf', label2id=self.label2id, ngram_range=list(self.vec.ngram_range), min_df=self.vec.min_df, **_threshold_meta(self))
-            (tmp / 'llm_startup.json').write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding='utf-8')
+            write_meta(tmp, 'tfidf', label2id=self.label2id, ngram_range=list(self.vec.ngram_range), min_df=self.vec.min_df, **_threshold_meta(self))
 
     @classmethod
     def load(cls, path):
@@ -77,15 +78,27 @@ class TfidfClassifier:
         import zipfile
         path = Path(path)
         try:
-            cfg = read_meta(path)
-            self = cls(cfg['label2id'], ngram_range=cfg['ngram_range'], min_df=cfg['min_df'])
+            cfg = read_meta(path); check_files(path)
+            ng = cfg.get('ngram_range')
+            if not (isinstance(ng, list) and len(ng) == 2 and all(type(v) is int and 1 <= v <= 10 for v in ng) and ng[0] <= ng[1]):
+                raise bad_meta(path, 'ngram_range', ng, '[最短, 最长]，1 到 10 之间的整数')
+            self = cls(meta_label2id(cfg, path), ngram_range=ng, min_df=meta_int(cfg, 'min_df', 1, 10**6, path))
             with np.load(path / 'tfidf_weights.npz', allow_pickle=False) as w:
                 self.vec.idf_ = w['idf']
                 self.clf.coef_, self.clf.intercept_, self.clf.classes_ = w['coef'], w['intercept'], w['classes']
             self.vec.vocabulary_ = json.loads((path / 'tfidf_vocab.json').read_text(encoding='utf-8'))
+            _check_tfidf_shapes(self)
         except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as e:
-            raise ValueError(f"{path} 里的 TF-IDF 模型不完整或已损坏（{type(e).__name__}: {str(e)[:120]}）：请重新训练。") from e
+            raise ValueError(f"{path} 里的 TF-IDF 模型不完整或已损坏（{type(e).__name__}: {str(e)[:160]}）：请重新训练。") from e
         return self
+
+def _check_tfidf_shapes(m: TfidfClassifier):
+    "词表、idf 与系数的形状要彼此对得上（手改或截断的文件常常对不上）。"
+    n, k = len(m.vec.idf_), len(m.label2id)
+    ok = (isinstance(m.vec.vocabulary_, dict) and len(m.vec.vocabulary_) == n and m.clf.coef_.ndim == 2 and m.clf.coef_.shape[1] == n
+          and m.clf.coef_.shape[0] in (1, k) and len(m.clf.intercept_) == m.clf.coef_.shape[0]
+          and all(type(v) is int and 0 <= v < n for v in m.vec.vocabulary_.values()) and set(m.clf.classes_.tolist()) <= set(range(k)))
+    if not ok: raise ValueError('词表、idf 与逻辑回归系数的大小对不上')
 
 # %% ../nbs/05_sentiment.ipynb #c544187c
 def _label_kwargs(label2id):
@@ -231,8 +244,7 @@ class SentimentClassifier:
         with atomic_dir(path) as tmp:
             self.model.save_pretrained(str(tmp))
             self.tokenizer.save_pretrained(str(tmp))
-            (tmp / 'llm_startup.json').write_text(json.dumps(dict(kind='transformer', max_length=self.max_length,
-                label2id=self.label2id, **_threshold_meta(self)), ensure_ascii=False, indent=1), encoding='utf-8')
+            write_meta(tmp, 'transformer', max_length=self.max_length, label2id=self.label2id, **_threshold_meta(self))
         return Path(path)
 
 def _check_texts(texts):
@@ -289,8 +301,7 @@ class EnsembleClassifier:
     def save(self, path):
         with atomic_dir(path) as tmp:
             for n, m in self.members.items(): m.save(tmp / 'members' / n)
-            (tmp / 'llm_startup.json').write_text(json.dumps(dict(kind='ensemble', weights=self.weights, label2id=self.label2id, **_threshold_meta(self)),
-                                                             ensure_ascii=False, indent=1), encoding='utf-8')
+            write_meta(tmp, 'ensemble', weights=self.weights, label2id=self.label2id, **_threshold_meta(self))
         return Path(path)
 
 def choose_threshold(P: np.ndarray, y: np.ndarray, target: float = 0.9) -> float:
@@ -370,6 +381,9 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
         lr = lr or (1e-3 if hidden <= 128 else 3e-4)   # 4 层 256 宽用 1e-3 会发散（实测：只会预测一个类别）
     else:
         tok, net = load_backbone(model, label2id)
+        pos = getattr(net.config, 'max_position_embeddings', None)
+        if pos and max_length > pos:
+            raise ValueError(f"max_length={max_length} 超过了 {model} 能处理的长度（{pos} 个位置）：请用 --max-length {pos} 或更小。")
         lr = lr or finetune_lr(net.config.hidden_size)
     if mlm_epochs:
         texts = list(mlm_texts) if mlm_texts is not None else list(train_df.text)
@@ -383,7 +397,20 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
     if ckpt_dir is not None and res.best_epoch and res.best_epoch != len(res.history):   # 用验证集上最好的那一轮
         from llm_startup.train import load_checkpoint
         load_checkpoint(Path(ckpt_dir) / 'best', net, restore_rng=False)
-    return SentimentClassifier(net, tok, max_length, precision, device), res
+    clf = SentimentClassifier(net, tok, max_length, precision, device)
+    check_converged(clf, val_df)
+    return clf, res
+
+def check_converged(clf, val_df=None, n: int = 512):
+    "训练发散的模型不能当成好模型交出去：权重里有 NaN/无穷大，或对验证集的每一条都以近乎 100% 的把握判成同一类，就报 FloatingPointError。"
+    bad = next((k for k, v in clf.model.named_parameters() if not torch.isfinite(v).all()), None)
+    hint = '模型没有保存。请降低学习率（--lr，常用 1e-5 到 1e-3），或换用 --precision fp32。'
+    if bad: raise FloatingPointError(f"训练发散了：参数 {bad} 里有 NaN 或无穷大。{hint}")
+    if val_df is None or len(val_df) < 10 or val_df.label.nunique() < 2: return
+    P = clf.predict_proba(val_df.text.tolist()[:n])
+    if not np.isfinite(P).all(): raise FloatingPointError(f"训练发散了：模型在验证集上输出 NaN。{hint}")
+    if len(set(P.argmax(1).tolist())) == 1 and P.max(1).min() > 0.999:
+        raise FloatingPointError(f"训练发散了：模型对验证集的每一条都以 100% 的把握判成“{clf.id2label[int(P[0].argmax())]}”。{hint}")
 
 # %% ../nbs/05_sentiment.ipynb #254b4d7f
 def evaluate_sentiment(clf, df: pd.DataFrame, top_errors: int = 10) -> dict:
@@ -419,12 +446,15 @@ def _load_kind(path, precision: str = 'auto', device=None):
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"模型文件夹 {path} 不存在：请先用 `llm-startup sentiment train --out {path}` 训练。")
     meta = read_meta(path)
+    check_files(path)                                                  # 清单上的文件缺了，就不要带着缺口加载
     kind = meta.get('kind', 'transformer')
     if kind == 'tfidf': return TfidfClassifier.load(path)
     if kind == 'ensemble':
         w = meta.get('weights')
-        if not isinstance(w, dict) or not all(isinstance(n, str) and re.fullmatch(r'[A-Za-z0-9_-]+', n) for n in w):
-            raise ValueError(f"{path}/llm_startup.json 里的 weights 不合法：应是 {{成员名: 权重}}，成员名只含字母、数字、_ 和 -。")
+        num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0
+        if not (isinstance(w, dict) and w and all(isinstance(n, str) and re.fullmatch(r'[A-Za-z0-9_-]+', n) and num(v) for n, v in w.items())
+                and sum(w.values()) > 0):
+            raise bad_meta(path, 'weights', w, ' {成员名: 权重}：成员名只含字母、数字、_ 和 -，权重是不小于 0 的数、总和大于 0')
         return EnsembleClassifier({n: _load_kind(path / 'members' / n, precision, device) for n in w}, w)
     if kind == 'onnx':
         from llm_startup.deploy import OnnxSentiment
@@ -436,7 +466,22 @@ def _load_kind(path, precision: str = 'auto', device=None):
         model = AutoModelForSequenceClassification.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
         raise ValueError(f"{path} 里的模型无法加载（{type(e).__name__}: {str(e).splitlines()[0][:200]}）：文件可能不完整，请重新训练。") from e
-    return SentimentClassifier(model, tok, meta.get('max_length', 256), precision, device)
+    max_length = meta_int(meta, 'max_length', 2, getattr(model.config, 'max_position_embeddings', 512), path, default=256)
+    if 'label2id' in meta and meta_label2id(meta, path) != {l: int(i) for i, l in model.config.id2label.items()}:
+        raise bad_meta(path, 'label2id', meta['label2id'], f"与 config.json 里模型的类别 {model.config.id2label} 一致")
+    check_tokenizer(tok, model, path)
+    return SentimentClassifier(model, tok, max_length, precision, device)
+
+_COMMON_HANZI = '的一是不了在人有我他这中大来上个国到说们为子和你地出道也时年好很'
+
+def check_tokenizer(tok, model, path):
+    "分词器和模型配套吗：词表不能比模型的嵌入表大；常用汉字不能几乎都变成 [UNK]（分词器文件缺失或换错时就会这样，准确率掉到随机水平，却不报错）。"
+    if len(tok) > model.config.vocab_size:
+        raise ValueError(f"{path} 的分词器有 {len(tok)} 个词，模型只有 {model.config.vocab_size} 个：两者不配套。请重新训练，或从备份恢复。")
+    ids = tok(_COMMON_HANZI, add_special_tokens=False)['input_ids']
+    unk = sum(i == tok.unk_token_id for i in ids) / max(1, len(ids))
+    if tok.unk_token_id is not None and unk > 0.8:
+        raise ValueError(f"{path} 的分词器把常用汉字几乎都变成了 [UNK]（{unk:.0%}）：分词器文件缺失或与模型不配套。请重新训练，或从备份恢复。")
 
 # %% ../nbs/05_sentiment.ipynb #1b90ed15
 def bench_predict(n_texts: int = 2000, batch_size: int = 32, layers: int = 4, hidden: int = 256, seed: int = 0) -> dict:
@@ -483,10 +528,7 @@ def model_card(clf, data: str, sizes: dict, val: dict, test: dict, minutes: floa
 
 def write_model_card(path, card: str):
     "把 report.md 加进已保存的模型文件夹：先登记进 llm_startup.json 的文件清单，再原子地写入（中途被打断也不会留下清单外的文件）。"
-    path = Path(path); meta = read_meta(path)
-    meta['files'] = sorted(set(meta.get('files', [])) | {'report.md'})
-    atomic_write_text(path / 'llm_startup.json', json.dumps(meta, ensure_ascii=False, indent=1))
-    atomic_write_text(path / 'report.md', card)
+    add_files(path, {'report.md': card})
 
 def cli_train(args) -> dict:
     "`llm-startup sentiment train`。"

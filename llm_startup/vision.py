@@ -17,12 +17,14 @@ from PIL import Image
 
 from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir
 from .train import fit, METRICS
+from .files import write_meta, check_files, bad_meta, meta_int
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
-           'ImageDataset', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'VisionClassifier',
-           'load_vision', 'image_loaders', 'train_vision', 'evaluate_vision', 'test_loader', 'show_predictions',
-           'transfer_study', 'bench_vision', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_vision']
+           'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'to_pil',
+           'VisionClassifier', 'load_vision', 'image_loaders', 'train_vision', 'evaluate_vision', 'test_loader',
+           'show_predictions', 'transfer_study', 'bench_vision', 'cli_train', 'cli_eval', 'cli_predict',
+           'cli_bench_vision']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -55,12 +57,13 @@ def to_rgb(img: Image.Image) -> Image.Image:
     if img.mode.startswith('I'): img = Image.fromarray((np.asarray(img, dtype=np.float64) / 256).clip(0, 255).astype(np.uint8))
     return img.convert('RGB')
 
-def open_image(path) -> Image.Image:
-    "完整解码一张图并转成 RGB；像素数超过 PIL 上限（`Image.MAX_IMAGE_PIXELS`，防解压炸弹）或文件损坏时报 ValueError。"
+def open_image(path, decode: bool = True) -> Image.Image | None:
+    "完整解码一张图并转成 RGB；像素数超过 PIL 上限（`Image.MAX_IMAGE_PIXELS`，防解压炸弹）或文件损坏时报 ValueError。`decode=False` 只读文件头（格式与尺寸），很快。"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('error', Image.DecompressionBombWarning)
             with Image.open(path) as im:
+                if not decode: return None
                 im.load(); return to_rgb(im)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise ValueError(f"{path} 太大（{e}）：可能是“解压炸弹”。请先缩小图片。") from e
@@ -71,7 +74,7 @@ def _inside(p: Path, root: Path) -> bool:
     return p.resolve().is_relative_to(root.resolve())
 
 def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) -> tuple[list[tuple[Path, int]], list[str], dict]:
-    "扫描 `folder/<类别>/*`，完整解码每张图；返回 (样本, 类别名, 报告)。坏文件、指向外面的链接、子文件夹、多余/缺少的类别都计数。"
+    "扫描 `folder/<类别>/*`，每个文件只读文件头（格式与尺寸）；返回 (样本, 类别名, 报告)。坏文件、指向外面的链接、子文件夹、多余/缺少的类别都计数；解码留给 DataLoader（解不开的在那里跳过并计数）。"
     folder = Path(folder)
     if not folder.is_dir(): raise FileNotFoundError(f"图像文件夹 {folder} 不存在：请检查路径，或用 'digits' 使用自带的手写数字。")
     dirs = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith('.')]
@@ -80,7 +83,10 @@ def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) 
     if not found: raise ValueError(f"{folder} 里没有类别子文件夹：需要 {folder}/<类别名>/<图片> 的结构。")
     training = classes is None
     if training: classes = found
-    else: classes = list(classes); report['extra_class_folders'] = len(set(found) - set(classes))
+    else:
+        classes = list(classes); report['extra_class_folders'] = len(set(found) - set(classes))
+        if not set(found) & set(classes):
+            raise ValueError(f"{folder} 里的类别文件夹 {found[:10]} 和模型的类别 {classes[:10]} 一个也对不上：评估用的文件夹要按模型的类别名分子文件夹。")
     samples = []
     for ci, c in enumerate(classes):
         if c not in found: report['missing_class_folders'] += 1; continue
@@ -88,7 +94,7 @@ def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) 
         for p in sorted(q for q in (folder / c).iterdir() if not q.name.startswith('.')):
             if not _inside(p, folder): report['outside_link'] += 1; continue
             if p.is_dir(): report['nested_folder'] += 1; continue
-            try: open_image(p)
+            try: open_image(p, decode=False)
             except ValueError: report['bad_image' if p.suffix.lower() in IMG_EXTS else 'not_image'] += 1; continue
             samples.append((p, ci)); n_ok += 1
         if n_ok == 0 and training:
@@ -102,13 +108,25 @@ def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) 
     return samples, classes, report
 
 class ImageDataset(Dataset):
-    "(路径, 类别 id) 列表上的数据集：读图、转 RGB、做变换。"
-    def __init__(self, samples, transform): self.samples, self.transform = samples, transform
+    "(路径, 类别 id) 列表上的数据集：读图、转 RGB、做变换。解不开的图记进 `bad`：训练时（`substitute=True`）换成下一张，评估时返回 None，由 `skip_none` 从 batch 里去掉。"
+    def __init__(self, samples, transform, substitute: bool = False):
+        self.samples, self.transform, self.substitute, self.bad = samples, transform, substitute, set()
     def __len__(self): return len(self.samples)
     def __getitem__(self, i):
-        p, y = self.samples[i]
-        with Image.open(p) as im: x = self.transform(to_rgb(im))
-        return x, y
+        for k in range(len(self.samples)):
+            j = (i + k) % len(self.samples)
+            p, y = self.samples[j]
+            try: return self.transform(open_image(p)), y
+            except ValueError:
+                if j not in self.bad: print(f'跳过解不开的图片 {p}', file=sys.stderr)
+                self.bad.add(j)
+                if not self.substitute: return None
+        raise ValueError(f"一张能解码的图片也没有（{len(self.samples)} 张）：请检查图片文件。")
+
+def skip_none(batch):
+    "DataLoader 的 collate：去掉解不开的图（None），其余照常拼成 batch。"
+    from torch.utils.data import default_collate
+    return default_collate([b for b in batch if b is not None]) if any(b is not None for b in batch) else (torch.zeros(0, 3, 1, 1), torch.zeros(0, dtype=torch.long))
 
 
 # %% ../nbs/06_vision.ipynb #8445c13b
@@ -160,7 +178,8 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
         model = torchvision.models.get_model(arch, weights=None)
         if path.suffix == '.safetensors':
             from safetensors.torch import load_file
-            sd = load_file(str(path))
+            try: sd = load_file(str(path))
+            except Exception as e: raise ValueError(f"{path} 不是可读的 safetensors 文件（{str(e).splitlines()[0][:100]}）：文件可能损坏或不完整。") from e
         else:
             import pickle
             try: sd = torch.load(path, map_location='cpu', weights_only=True)
@@ -169,7 +188,13 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
                                  f"state_dict 形式的 .pth，不执行文件里的任意代码。") from e
             if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
             if not isinstance(sd, dict): raise ValueError(f"{path} 里不是 state_dict（{type(sd).__name__}）。")
-        sd = {k: v for k, v in sd.items() if k in model.state_dict() and v.shape == model.state_dict()[k].shape}
+        own = model.state_dict()
+        sd = {k: v for k, v in sd.items() if k in own and isinstance(v, torch.Tensor) and v.shape == own[k].shape}
+        body = [k for k in own if not k.startswith(('fc.', 'classifier.', 'heads.', 'head.'))]   # 分类头反正要换掉
+        n_fit = sum(k in sd for k in body)
+        if n_fit < 0.5 * len(body):
+            raise ValueError(f"{path} 里只有 {n_fit}/{len(body)} 个参数能装进 {arch}（名字和形状都要对上）：这不是 {arch} 的权重。"
+                             f"请检查 --arch 与权重文件是否配套。")
         model.load_state_dict(sd, strict=False)
     parent, name = _head(model)
     old = getattr(parent, name) if not isinstance(parent, nn.Sequential) else parent[int(name)]
@@ -188,6 +213,32 @@ def unfreeze(model: nn.Module) -> nn.Module:
     return model
 
 # %% ../nbs/06_vision.ipynb #6c4fe68c
+def to_pil(img) -> Image.Image:
+    "图片路径、PIL 图像或 numpy 数组 → RGB 的 PIL 图像；不存在、是文件夹、解不开、类型不对时报错并说明。"
+    if isinstance(img, (str, Path)):
+        p = Path(img)
+        if not p.exists(): raise FileNotFoundError(f"图片 {p} 不存在。")
+        if p.is_dir(): raise ValueError(f"{p} 是一个文件夹：predict 要的是图片文件。")
+        return open_image(p)
+    if isinstance(img, Image.Image): return to_rgb(img)
+    if isinstance(img, np.ndarray):
+        a = img if img.dtype == np.uint8 else (np.clip(img, 0, 1) * 255).astype(np.uint8)
+        return to_rgb(Image.fromarray(a))
+    raise TypeError(f"predict 接受图片路径、PIL 图像或 numpy 数组，收到的是 {type(img).__name__}。")
+
+class _PredictSet(Dataset):
+    "预测用：第 i 项是 (i, 张量) 或 (i, 异常)，坏图不打断整批。"
+    def __init__(self, items, transform): self.items, self.transform = items, transform
+    def __len__(self): return len(self.items)
+    def __getitem__(self, i):
+        try: return i, self.transform(to_pil(self.items[i]))
+        except (ValueError, OSError) as e: return i, e
+
+def _collate_predict(batch):
+    ok = [(i, x) for i, x in batch if isinstance(x, torch.Tensor)]
+    failed = [(i, x) for i, x in batch if not isinstance(x, torch.Tensor)]
+    return [i for i, _ in ok], (torch.stack([x for _, x in ok]) if ok else None), failed
+
 class VisionClassifier:
     "图像分类器：模型 + 类别名 + 预处理参数；`predict` 接受路径、PIL 图像或数组。"
     def __init__(self, model, classes, arch='resnet18', img_size=224, resize=None, mean=IMAGENET_MEAN, std=IMAGENET_STD,
@@ -199,40 +250,38 @@ class VisionClassifier:
         self.model.to(self.device).eval()
         self.transform = eval_transform(img_size, self.resize, self.mean, self.std)
 
-    def _to_pil(self, img):
-        if isinstance(img, (str, Path)):
-            p = Path(img)
-            if not p.exists(): raise FileNotFoundError(f"图片 {p} 不存在。")
-            if p.is_dir(): raise ValueError(f"{p} 是一个文件夹：predict 要的是图片文件。")
-            return open_image(p)
-        if isinstance(img, Image.Image): return to_rgb(img)
-        if isinstance(img, np.ndarray):
-            a = img if img.dtype == np.uint8 else (np.clip(img, 0, 1) * 255).astype(np.uint8)
-            return to_rgb(Image.fromarray(a))
-        raise TypeError(f"predict 接受图片路径、PIL 图像或 numpy 数组，收到的是 {type(img).__name__}。")
-
-    def predict_proba(self, images, batch_size: int = 64) -> np.ndarray:
-        "eval 模式、inference 模式、autocast；与训练时相同的评估预处理。"
-        xs = torch.stack([self.transform(self._to_pil(im)) for im in images])
-        out = []
+    def predict_proba(self, images, batch_size: int = 64, errors: str = 'raise', num_workers: int | None = None) -> np.ndarray:
+        "逐批解码、预处理、推理（eval 模式、inference 模式、autocast）：内存随 `batch_size` 而不是图片数增长。`errors='report'` 时坏图那一行是 NaN，原因在 `self.errors`。"
+        images = list(images)
+        if errors not in ('raise', 'report'): raise ValueError(f"errors={errors!r}：可选 'raise' 或 'report'。")
+        if num_workers is None:                                      # 只有很多张图片文件、核也够多时，另开进程解码才划算
+            num_workers = min(4, (os.cpu_count() or 1) // 2) if len(images) >= 512 and all(isinstance(i, (str, Path)) for i in images) else 0
+        dl = DataLoader(_PredictSet(images, self.transform), batch_size=batch_size, num_workers=num_workers, collate_fn=_collate_predict)
+        out, self.errors = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32), {}
         self.model.eval()
         with torch.inference_mode():
-            for s in range(0, len(xs), batch_size):
-                x = xs[s:s + batch_size].to(self.device)
+            for idx, x, failed in dl:
+                for i, e in failed:
+                    if errors == 'raise': raise e
+                    self.errors[i] = str(e)
+                if not len(idx): continue
+                x = x.to(self.device)
                 if self.channels_last: x = x.to(memory_format=torch.channels_last)
                 with autocast(self.device, self.precision): logits = self.model(x)
-                out.append(torch.softmax(logits.float(), -1).cpu())
-        return torch.cat(out).numpy()
+                out[idx] = torch.softmax(logits.float(), -1).cpu().numpy()
+        return out
 
-    def predict(self, images, batch_size: int = 64) -> list[dict]:
-        "对每张图返回 {label, score, probs}（路径输入时还有 path）。"
+    def predict(self, images, batch_size: int = 64, errors: str = 'raise') -> list[dict]:
+        "对每张图返回 {label, score, probs}（路径输入时还有 path）。`errors='report'` 时读不了的图返回 {path, error}，其余照常预测。"
         single = not isinstance(images, (list, tuple))
         images = [images] if single else list(images)
-        P = self.predict_proba(images, batch_size)
+        P = self.predict_proba(images, batch_size, errors)
         res = []
-        for im, p in zip(images, P):
-            k = int(p.argmax())
-            r = dict(label=self.classes[k], score=round(float(p[k]), 4), probs={c: round(float(v), 4) for c, v in zip(self.classes, p)})
+        for i, (im, p) in enumerate(zip(images, P)):
+            if i in self.errors: r = dict(error=self.errors[i])
+            else:
+                k = int(p.argmax())
+                r = dict(label=self.classes[k], score=round(float(p[k]), 4), probs={c: round(float(v), 4) for c, v in zip(self.classes, p)})
             if isinstance(im, (str, Path)): r = dict(path=str(im), **r)
             res.append(r)
         return res
@@ -242,12 +291,12 @@ class VisionClassifier:
                     mean=list(self.mean), std=list(self.std), channels_last=self.channels_last)
 
     def save(self, path):
-        "原子保存：model.safetensors + vision.json（网络、类别、尺寸、归一化）。"
+        "原子保存：model.safetensors + vision.json（网络、类别、尺寸、归一化）+ llm_startup.json。"
         from safetensors.torch import save_file
         with atomic_dir(path) as tmp:
             save_file({k: v.contiguous() for k, v in self.model.state_dict().items()}, str(tmp / 'model.safetensors'))
             (tmp / 'vision.json').write_text(json.dumps(self.config(), ensure_ascii=False, indent=1), encoding='utf-8')
-            (tmp / 'llm_startup.json').write_text(json.dumps({'kind': 'vision'}), encoding='utf-8')
+            write_meta(tmp, 'vision')
         return Path(path)
 
 def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
@@ -255,16 +304,42 @@ def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
     from safetensors.torch import load_file
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"模型文件夹 {path} 不存在：请先用 `llm-startup vision train --out {path}` 训练。")
+    check_files(path)
     try:
         cfg = json.loads((path / 'vision.json').read_text(encoding='utf-8'))
-        if not isinstance(cfg, dict) or not {'arch', 'classes', 'img_size'} <= set(cfg): raise ValueError('vision.json 缺少 arch/classes/img_size')
         sd = load_file(str(path / 'model.safetensors'))
     except FileNotFoundError as e: raise ValueError(f"{path} 不是完整的图像模型（缺 {Path(e.filename).name}）：请重新训练。") from e
     except Exception as e: raise ValueError(f"{path} 里的模型已损坏（{type(e).__name__}: {e}）：请重新训练。") from e
-    model = build_model(cfg['arch'], len(cfg['classes']), channels_last=cfg.get('channels_last', False))
-    model.load_state_dict(sd)
+    cfg = _vision_config(cfg, path)
+    model = build_model(cfg['arch'], len(cfg['classes']), channels_last=cfg['channels_last'])
+    try: model.load_state_dict(sd)
+    except RuntimeError as e:
+        raise ValueError(f"{path}/model.safetensors 与 vision.json（{cfg['arch']}，{len(cfg['classes'])} 类）不配套"
+                         f"（{str(e).splitlines()[0][:120]}……）：请重新训练，或从备份恢复。") from e
     return VisionClassifier(model, cfg['classes'], cfg['arch'], cfg['img_size'], cfg['resize'], cfg['mean'], cfg['std'],
-                            precision, device, cfg.get('channels_last', False))
+                            precision, device, cfg['channels_last'])
+
+def _vision_config(cfg, path) -> dict:
+    "检查 vision.json 的每一项（类型和范围）；旧文件缺的 resize/mean/std/channels_last 用默认值补上。"
+    import torchvision
+    f = 'vision.json'
+    if not isinstance(cfg, dict): raise bad_meta(path, 'vision.json', type(cfg).__name__, '一个 JSON 对象', f)
+    if cfg.get('arch') not in torchvision.models.list_models(module=torchvision.models):
+        raise bad_meta(path, 'arch', cfg.get('arch'), ' torchvision 的分类网络名，如 resnet18', f)
+    classes = cfg.get('classes')
+    if not (isinstance(classes, list) and len(classes) >= 2 and all(isinstance(c, str) for c in classes) and len(set(classes)) == len(classes)):
+        raise bad_meta(path, 'classes', classes, '至少两个互不相同的类别名（字符串）', f)
+    img = meta_int(cfg, 'img_size', 8, 4096, path, file=f)
+    out = dict(arch=cfg['arch'], classes=classes, img_size=img, resize=meta_int(cfg, 'resize', img, 8192, path, default=int(round(img / 0.875)), file=f))
+    for k, default in (('mean', IMAGENET_MEAN), ('std', IMAGENET_STD)):
+        v = cfg.get(k, list(default))
+        if not (isinstance(v, list) and len(v) == 3 and all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in v)
+                and (k == 'mean' or min(v) > 0)):
+            raise bad_meta(path, k, v, ' 3 个有限的数' + ('（都大于 0）' if k == 'std' else ''), f)
+        out[k] = tuple(v)
+    out['channels_last'] = cfg.get('channels_last', False)
+    if not isinstance(out['channels_last'], bool): raise bad_meta(path, 'channels_last', out['channels_last'], ' true 或 false', f)
+    return out
 
 # %% ../nbs/06_vision.ipynb #374ee441
 def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: float = 0.2, seed: int = 0, resize=None,
@@ -285,8 +360,9 @@ def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: fl
         raise ValueError(f"{root} 里只有一个类别 {classes}：分类至少需要两个类别文件夹（{root}/<类别名>/<图片>）。")
     g = torch.Generator().manual_seed(seed)
     drop_last = len(tr) % batch_size == 1    # 最后一批只剩 1 张图时 BatchNorm 无法训练：丢掉这一张（每轮打乱，下一轮会用到它）
-    tr_dl = DataLoader(ImageDataset(tr, train_transform(img_size, mean, std, flip)), batch_size=batch_size, shuffle=True, generator=g, drop_last=drop_last)
-    va_dl = DataLoader(ImageDataset(va, eval_transform(img_size, resize, mean, std)), batch_size=256)
+    tr_dl = DataLoader(ImageDataset(tr, train_transform(img_size, mean, std, flip), substitute=True), batch_size=batch_size, shuffle=True,
+                       generator=g, drop_last=drop_last)
+    va_dl = DataLoader(ImageDataset(va, eval_transform(img_size, resize, mean, std)), batch_size=256, collate_fn=skip_none)
     return tr_dl, va_dl, classes, report
 
 def _check_input_size(model: nn.Module, arch: str, img_size: int):
@@ -314,6 +390,7 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
     _check_input_size(model, arch, img_size)
     res = fit(model, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
     clf = VisionClassifier(model, classes, arch, img_size, resize, mean, std, precision, device, channels_last)
+    report['skipped_bad_image'] += len(tr.dataset.bad) + len(va.dataset.bad)     # 文件头没问题、解码时才失败的图
     clf.report = report
     return clf, res, va
 
@@ -326,6 +403,7 @@ def evaluate_vision(clf: VisionClassifier, loader) -> dict:
     clf.model.eval()
     with torch.inference_mode():
         for x, y in loader:
+            if not len(x): continue
             x = x.to(clf.device)
             if clf.channels_last: x = x.to(memory_format=torch.channels_last)
             with autocast(clf.device, clf.precision): ps.append(clf.model(x).float().argmax(1).cpu())
@@ -340,7 +418,7 @@ def test_loader(source, clf: VisionClassifier, seed: int = 0, batch_size: int = 
     if not (root / 'test').is_dir():
         raise ValueError(f"{root} 里没有 test/ 子文件夹：把测试图片按 {root}/test/<类别名>/<图片> 放好再评估。")
     te, _, _ = scan_images(root / 'test', clf.classes, verbose=False)
-    return DataLoader(ImageDataset(te, clf.transform), batch_size=batch_size)
+    return DataLoader(ImageDataset(te, clf.transform), batch_size=batch_size, collate_fn=skip_none)
 
 def show_predictions(clf: VisionClassifier, samples, n: int = 16, cols: int = 8):
     "验证图片网格：标题为“预测/真实”，错的标红。"
@@ -456,14 +534,19 @@ def cli_eval(args) -> dict:
     elif (root / 'train').is_dir() and (root / 'val').is_dir():
         print(f'{root} 里有 train/ 与 val/：在验证集 {root / "val"} 上评估。', file=sys.stderr); root = root / 'val'
     samples, classes, report = scan_images(root, clf.classes)
-    dl = DataLoader(ImageDataset(samples, clf.transform), batch_size=128)
+    dl = DataLoader(ImageDataset(samples, clf.transform), batch_size=128, collate_fn=skip_none)
     ev = evaluate_vision(clf, dl)
+    report['skipped_bad_image'] += len(dl.dataset.bad)
     return dict(accuracy=round(ev['accuracy'], 4), macro_f1=round(ev['macro_f1'], 4), n=ev['n'], confusion=ev['confusion'], labels=ev['labels'], **report)
 
 def cli_predict(args) -> list:
     "`llm-startup vision predict`。"
     if not args.images: raise ValueError("没有要预测的图片：在命令行给出图片路径。")
-    return load_vision(args.model).predict(list(args.images))
+    res = load_vision(args.model).predict(list(args.images), errors='report')
+    bad = [r for r in res if 'error' in r]
+    if len(bad) == len(res): raise ValueError(bad[0]['error'] + (f"（{len(bad)} 张都读不了）" if len(bad) > 1 else ''))
+    if bad: print(f"警告：{len(bad)} 张图片读不了，其余 {len(res) - len(bad)} 张照常预测；原因见输出里的 error。", file=sys.stderr)
+    return res
 
 def cli_bench_vision(args) -> dict:
     "`llm-startup bench vision`。"
