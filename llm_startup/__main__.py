@@ -7,6 +7,7 @@ __all__ = []
 
 # %% ../nbs/90_robustness.ipynb #98a75ead
 #| eval: false
+import sys
 from .cli import main
-if __name__ == '__main__': raise SystemExit(main())
+if __name__ == '__main__' and 'IPython' not in sys.modules: raise SystemExit(main())   # 在 Jupyter 里运行这一格时什么也不做
 

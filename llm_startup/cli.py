@@ -169,6 +169,7 @@ def _args_serve(p):
     p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒，把并发请求合成一批推理（0 表示不等）')
     p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
     p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')
+    p.add_argument('--body-timeout', type=_float_range(0.1, 600), default=10.0, help='几秒内收不完请求体就答 408（防止只发一半就停下的客户端占着连接）')
 
 def _args_bench_deploy(p):
     _args_bench(p)

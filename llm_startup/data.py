@@ -16,9 +16,10 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 
 # %% auto #0
 __all__ = ['ENCODINGS', 'TABLE_SUFFIXES', 'SPECIAL_TOKENS', 'load_reviews', 'decode_bytes', 'read_table', 'load_texts',
-           'normalize_text', 'normalize_label', 'clean_texts', 'check_classes', 'make_label2id', 'encode_labels',
-           'describe_data', 'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset', 'encode_texts',
-           'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data', 'cli_bench_data']
+           'normalize_text', 'normalize_label', 'short_report', 'clean_texts', 'check_classes', 'make_label2id',
+           'encode_labels', 'describe_data', 'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset',
+           'encode_texts', 'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data',
+           'cli_bench_data']
 
 # %% ../nbs/02_data.ipynb #115bc07c
 def _package_text(package: str, *parts: str) -> str:
@@ -169,6 +170,12 @@ def normalize_label(label) -> str | None:
 
 
 # %% ../nbs/02_data.ipynb #e198042e
+def short_report(report: dict, k: int = 10) -> dict:
+    "打印用的清洗报告：类别超过 `k` 个时只列前 `k` 个（选错了标签列时可能有几百个）。"
+    c = report.get('classes') or {}
+    if len(c) <= k: return report
+    return {**report, 'classes': {**dict(list(c.items())[:k]), '…': f'共 {len(c)} 类'}}
+
 def clean_texts(df: pd.DataFrame, verbose: bool = True) -> tuple[pd.DataFrame, dict]:
     "清洗 `text`/`label` 数据：缺失、规范化、空文本、矛盾标签、重复；返回 (清洗后的数据, 每步删除行数与各类别条数的报告)。"
     if 'text' not in df.columns: raise ValueError(f"数据里没有 text 列；已有的列是 {list(df.columns)}。")
@@ -190,7 +197,7 @@ def clean_texts(df: pd.DataFrame, verbose: bool = True) -> tuple[pd.DataFrame, d
     report['rows_out'] = len(df)
     if has_label: report['classes'] = {str(k): int(v) for k, v in df.label.value_counts().sort_index().items()}
     if verbose:
-        print('清洗：' + '，'.join(f'{k}={v}' for k, v in report.items()))
+        print('清洗：' + '，'.join(f'{k}={v}' for k, v in short_report(report).items()))
     if len(df) == 0:
         raise ValueError(f"清洗后一行都不剩（{report}）：请检查文本列是否选对、文件是否只有空行。")
     return df, report

@@ -431,12 +431,13 @@ def app_from_env():
     e = os.environ
     if not e.get('LLM_STARTUP_MODEL'): raise ValueError('请设置 LLM_STARTUP_MODEL=模型文件夹。')
     return make_app(load_backend(e['LLM_STARTUP_MODEL'], e.get('LLM_STARTUP_BACKEND', 'auto')), batch_ms=float(e.get('LLM_STARTUP_BATCH_MS', 5)),
-                    max_batch=int(e.get('LLM_STARTUP_MAX_BATCH', 64)), max_body_bytes=int(e.get('LLM_STARTUP_MAX_BODY', 2**20)))
+                    max_batch=int(e.get('LLM_STARTUP_MAX_BATCH', 64)), max_body_bytes=int(e.get('LLM_STARTUP_MAX_BODY', 2**20)),
+                    body_timeout=float(e.get('LLM_STARTUP_BODY_TIMEOUT', 10)))
 
 SHUTDOWN_S = 5   # 收到 SIGTERM 后最多等几秒让进行中的请求答完，然后关掉还开着的连接
 
 def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20, backend: str = 'auto',
-          batch_ms: float = 5.0, max_batch: int = 64, workers: int = 1):
+          batch_ms: float = 5.0, max_batch: int = 64, workers: int = 1, body_timeout: float = 10.0):
     "启动 HTTP 服务（阻塞）。`workers>1` 时由 uvicorn 起多个进程，每个进程各加载一份模型。"
     import uvicorn
     clf = load_backend(model_dir, backend)     # 先加载：模型文件夹有问题时在这里就报错
@@ -445,16 +446,17 @@ def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: 
     print(f'在 http://{host}:{port}/ 提供服务（后端 {clf.kind}，攒批 {batch_ms} ms，Ctrl-C 停止）', file=sys.stderr)
     if workers > 1:
         os.environ.update(LLM_STARTUP_MODEL=str(getattr(clf, 'path', model_dir)), LLM_STARTUP_BACKEND='auto' if clf.kind == 'onnx' else backend,
-                          LLM_STARTUP_BATCH_MS=str(batch_ms), LLM_STARTUP_MAX_BATCH=str(max_batch), LLM_STARTUP_MAX_BODY=str(max_body_bytes))
+                          LLM_STARTUP_BATCH_MS=str(batch_ms), LLM_STARTUP_MAX_BATCH=str(max_batch), LLM_STARTUP_MAX_BODY=str(max_body_bytes),
+                          LLM_STARTUP_BODY_TIMEOUT=str(body_timeout))
         uvicorn.run('llm_startup.deploy:app_from_env', factory=True, workers=workers, host=host, port=port, log_config=log_config(),
                     timeout_graceful_shutdown=SHUTDOWN_S)
     else:
-        app = make_app(clf, max_body_bytes=max_body_bytes, batch_ms=batch_ms, max_batch=max_batch)
+        app = make_app(clf, max_body_bytes=max_body_bytes, batch_ms=batch_ms, max_batch=max_batch, body_timeout=body_timeout)
         uvicorn.run(app, host=host, port=port, log_level='info', log_config=log_config(), timeout_graceful_shutdown=SHUTDOWN_S)
 
 def cli_serve(args):
     "`llm-startup serve`。"
-    serve(args.model, args.host, args.port, args.max_body_kb * 1024, args.backend, args.batch_ms, args.max_batch, args.workers)
+    serve(args.model, args.host, args.port, args.max_body_kb * 1024, args.backend, args.batch_ms, args.max_batch, args.workers, args.body_timeout)
 
 def cli_export(args) -> dict:
     "`llm-startup export`：把 transformer 模型文件夹导出为优化过的（可选 int8）ONNX 文件夹。"

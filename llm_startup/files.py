@@ -273,7 +273,7 @@ def missing_files(path) -> list[str]:
 # %% ../nbs/94_files.ipynb #f5f3decd
 def bad_meta(path, key: str, value, want: str, file: str = MARKER) -> ValueError:
     "模型文件夹里的一项配置不合法：一句话说清是哪个文件的哪一项、现在是什么、应该是什么。"
-    return ValueError(f"{Path(path) / file} 里的 {key}={str(value)[:60]!r} 不合法：应是{want}。这个文件被改坏了：请重新训练，或从备份恢复。")
+    return ValueError(f"{Path(path) / file} 里的 {key}={repr(value)[:60]} 不合法：应是{want}。这个文件被改坏了：请重新训练，或从备份恢复。")
 
 def meta_int(meta: dict, key: str, lo: int, hi: int, path, default=None, file: str = MARKER) -> int:
     "读一个整数配置并检查范围（`bool` 不算整数）。"

@@ -14,7 +14,7 @@ from torch import nn
 
 from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
-                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes)
+                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report)
 from .train import fit, METRICS
 from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id
 
@@ -241,7 +241,7 @@ class SentimentClassifier:
 
     def save(self, path):
         "原子保存为 Hugging Face 文件夹（config 含类别名、safetensors、分词器）+ llm_startup.json。"
-        with atomic_dir(path) as tmp:
+        with atomic_dir(path) as tmp, _quiet_transformers():
             self.model.save_pretrained(str(tmp))
             self.tokenizer.save_pretrained(str(tmp))
             write_meta(tmp, 'transformer', max_length=self.max_length, label2id=self.label2id, **_threshold_meta(self))
@@ -462,8 +462,9 @@ def _load_kind(path, precision: str = 'auto', device=None):
     if kind != 'transformer': raise ValueError(f"{path} 里是 {kind!r} 模型，不是情感模型：请传入 sentiment train 的输出文件夹。")
     refuse_remote_code(path)
     try:
-        tok = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
-        model = AutoModelForSequenceClassification.from_pretrained(str(path), trust_remote_code=False)
+        with _quiet_transformers():                                    # 自己保存的文件夹：不需要加载报告和进度条
+            tok = AutoTokenizer.from_pretrained(str(path), trust_remote_code=False)
+            model = AutoModelForSequenceClassification.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
         raise ValueError(f"{path} 里的模型无法加载（{type(e).__name__}: {str(e).splitlines()[0][:200]}）：文件可能不完整，请重新训练。") from e
     max_length = meta_int(meta, 'max_length', 2, getattr(model.config, 'max_position_embeddings', 512), path, default=256)
@@ -508,7 +509,7 @@ def _load_split(args):
     raw = load_texts(args.data, args.text_col, args.label_col)
     df, report = clean_texts(raw, verbose=False)
     enc = f"（编码 {raw.attrs['encoding']}）" if 'encoding' in raw.attrs else ''
-    print(f'数据：{args.data}{enc}，清洗 {report}', file=sys.stderr)
+    print(f'数据：{args.data}{enc}，清洗 {short_report(report)}', file=sys.stderr)
     return df, report
 
 def model_card(clf, data: str, sizes: dict, val: dict, test: dict, minutes: float) -> str:

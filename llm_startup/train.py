@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training_loop.ipynb #f55b26d4
 from __future__ import annotations
-import json, random, signal, sys, time
+import json, os, random, signal, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,6 +215,7 @@ def _optimizer_step(run: _Run):
 
 # %% ../nbs/04_training_loop.ipynb #f1753556
 def _progress(iterable, total, desc, disable):
+    disable = disable or os.environ.get('TQDM_DISABLE', '').lower() in ('1', 'true')   # tqdm 自己的开关，显式传 disable 时它不再看，这里补上
     return tqdm(iterable, total=total, desc=desc, leave=False, disable=disable, dynamic_ncols=True, mininterval=0.5, file=sys.stderr)
 
 def _train_epoch(run: _Run, train_dl, epoch: int, epochs: int, progress: bool, callbacks) -> dict:
