@@ -28,7 +28,7 @@ test: $(STAMP)
 sync-check: $(STAMP)
 	$(VENV)/bin/nbdev_export
 	$(VENV)/bin/nbdev_clean
-	@git diff --exit-code --stat -- llm_startup nbs || (echo "nbdev_export/nbdev_clean changed files: run them and commit the result" && exit 1)
+	@test -z "$$(git status --porcelain -- llm_startup nbs)" || (git status --short -- llm_startup nbs; echo "nbdev_export/nbdev_clean changed or added files: run them and commit the result" && exit 1)
 
 export: $(STAMP)
 	$(VENV)/bin/nbdev_export

@@ -67,7 +67,7 @@ def count_params(model: nn.Module) -> int: return sum(p.numel() for p in model.p
 def flops_per_sample(model: nn.Module, x) -> float:
     "用 `torch.utils.flop_counter` 实际数一次前向的 FLOPs（乘加算 2 次），除以 batch。"
     from torch.utils.flop_counter import FlopCounterMode
-    with torch.inference_mode(), FlopCounterMode(display=False) as fc: run_model(model.eval(), x)
+    with torch.no_grad(), FlopCounterMode(display=False) as fc: run_model(model.eval(), x)   # no_grad，不用 inference_mode：torch 2.5 在 inference_mode 下不数卷积
     b = (x['input_ids'] if isinstance(x, dict) else x).shape[0]
     return fc.get_total_flops() / b
 

@@ -12,8 +12,9 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import get_precision, autocast, set_tf32, seed_everything, cpu_supports_bf16
+from .core import get_precision, autocast, set_tf32, seed_everything, cpu_supports_bf16, cuda_supports_bf16, machine_summary
 from .train import fit, param_groups, make_scheduler, evaluate
+from .sentiment import set_attention
 
 
 # %% auto #0
@@ -42,6 +43,11 @@ def _bert_bench_setup(n_texts: int, max_length: int, batch_size: int, layers: in
 
 
 # %% ../nbs/91_amp_studies.ipynb #d7054516
+def _warmup_kw(ratio: float) -> dict:
+    "TrainingArguments 的预热比例：transformers 5 写成 warmup_steps=比例（<1），4.x 叫 warmup_ratio（4.x 里 warmup_steps=0.06 会被当成 0 步）。"
+    import transformers
+    return {'warmup_steps': ratio} if int(transformers.__version__.split('.')[0]) >= 5 else {'warmup_ratio': ratio}
+
 def _trainer_run(model, make_dl, precision: str, lr: float, seed: int) -> float:
     "用 `transformers.Trainer` 训练一轮（喂它同一个 DataLoader），返回 samples/s。"
     import tempfile
@@ -50,7 +56,7 @@ def _trainer_run(model, make_dl, precision: str, lr: float, seed: int) -> float:
     class SameLoader(Trainer):
         def get_train_dataloader(self): return self.accelerator.prepare(make_dl())
     with tempfile.TemporaryDirectory() as d:
-        args = TrainingArguments(output_dir=d, num_train_epochs=1, learning_rate=lr, weight_decay=0.01, warmup_steps=0.06,
+        args = TrainingArguments(output_dir=d, num_train_epochs=1, learning_rate=lr, weight_decay=0.01, **_warmup_kw(0.06),
                                  lr_scheduler_type='linear', max_grad_norm=1.0, logging_strategy='no', save_strategy='no',
                                  report_to='none', disable_tqdm=True, use_cpu=not torch.cuda.is_available(),
                                  bf16=precision == 'bf16', fp16=precision == 'fp16', seed=seed)
@@ -114,7 +120,7 @@ def bench_amp(n_texts: int = 768, max_length: int = 128, batch_size: int = 32, l
                fp32_samples_s=round(speed['fp32'], 1), bf16_samples_s=round(speed['bf16'], 1) if 'bf16' in speed else None,
                bf16_vs_fp32_train_speedup=round(speed['bf16'] / speed['fp32'], 2) if 'bf16' in speed else None,
                fit_vs_bare_loop=round(speed[prec if prec in speed else 'fp32'] / speed['bare'], 3),
-               cpu_bf16=cpu_supports_bf16(), threads=torch.get_num_threads())
+               cpu_bf16=cpu_supports_bf16(), threads=torch.get_num_threads(), machine=machine_summary())
     if trainer: res['fit_vs_trainer'] = fit_vs_trainer(n_texts, max_length, batch_size, layers, hidden, seed, rounds=min(rounds, 2))['fit_vs_trainer']
     return res
 
@@ -183,7 +189,7 @@ def amp_dropout_effect(layers: int = 4, hidden: int = 256, max_length: int = 128
     for label, p_drop, attn in settings:
         runs = {}
         for prec in ('fp32', 'bf16'):
-            model = make_model(); model.set_attn_implementation(attn)
+            model = set_attention(make_model(), attn)
             for m in model.modules():
                 if isinstance(m, nn.Dropout): m.p = p_drop
             runs[prec] = _train_step(model, prec)
@@ -207,7 +213,7 @@ def bench_precisions_cuda(layers: int = 12, hidden: int = 768, batch_size: int =
     if not torch.cuda.is_available(): raise RuntimeError("bench_precisions_cuda 需要 CUDA GPU。")
     rows = []
     for p in ('fp32', 'tf32', 'bf16', 'fp16'):
-        if p == 'bf16' and not torch.cuda.is_bf16_supported(): continue
+        if p == 'bf16' and not cuda_supports_bf16(): continue          # 计算能力 < 8.0（T4、V100）：bf16 是模拟的
         set_tf32(p == 'tf32')
         seed_everything(0)
         model = BertForSequenceClassification(BertConfig(hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=hidden // 64,

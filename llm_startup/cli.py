@@ -138,6 +138,12 @@ def _args_vis_predict(p):
     p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
     p.add_argument('images', nargs='*', help='图片路径')
 
+def _args_bench_images(p):
+    _args_bench(p)
+    p.add_argument('--n-small', type=_int_min(10), default=1000, help='少的那次预测几张图')
+    p.add_argument('--n-large', type=_int_min(10), default=10000, help='多的那次预测几张图')
+    p.add_argument('--train-images', type=_int_min(10), default=2000, help='量扫描占训练时间比例用的图片数')
+
 def _args_bench_vision(p):
     _args_bench(p)
     p.add_argument('--arch', default='resnet18')
@@ -192,9 +198,9 @@ def _args_bench_data(p):
 def cmd_info(args) -> dict:
     "打印这台机器的设备、精度、字体、版本信息。"
     import torch, transformers
-    from llm_startup.core import get_device, get_precision, setup_chinese_font
+    from llm_startup.core import get_device, get_precision, setup_chinese_font, machine_summary
     dev = get_device()
-    return dict(version=__version__, torch=torch.__version__, transformers=transformers.__version__,
+    return dict(version=__version__, machine=machine_summary(), torch=torch.__version__, transformers=transformers.__version__,
                 device=str(dev), precision=get_precision(dev), threads=torch.get_num_threads(),
                 font=setup_chinese_font())
 
@@ -313,6 +319,7 @@ COMMANDS = [
     ('vision', 'eval', '在图像文件夹上评估已保存的模型', _args_vis_eval, 'llm_startup.vision:cli_eval'),
     ('vision', 'predict', '预测图片类别，每张一行 JSON', _args_vis_predict, 'llm_startup.vision:cli_predict'),
     ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', _args_bench_vision, 'llm_startup.vision:cli_bench_vision'),
+    ('bench', 'images', '一万张图的文件夹：预测的峰值内存（少量对大量）与扫描占训练时间的比例', _args_bench_images, 'llm_startup.vision:cli_bench_images'),
     (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', _args_serve, 'llm_startup.deploy:cli_serve'),
     (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', _args_export, 'llm_startup.deploy:cli_export'),
     ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', _args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),

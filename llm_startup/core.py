@@ -13,8 +13,8 @@ from .files import MARKER, owned_dir, atomic_dir, atomic_write_text, check_out_d
 
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'get_precision', 'amp_dtype', 'autocast', 'set_tf32',
-           'seed_everything', 'setup_chinese_font', 'cache_dir', 'offline_reason']
+__all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'cuda_supports_bf16', 'get_precision', 'machine_summary',
+           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir', 'offline_reason']
 
 # %% ../nbs/00_core.ipynb #83c0bd97
 def get_device(device: str | torch.device | None = None) -> torch.device:
@@ -38,18 +38,35 @@ def cpu_supports_bf16() -> bool:
     checks = ('_is_avx512_bf16_supported', '_is_amx_tile_supported')
     return any(getattr(torch.cpu, f, lambda: False)() for f in checks)
 
+def cuda_supports_bf16(device=None) -> bool:
+    "这块 NVIDIA GPU 有 bf16 张量核吗：计算能力 ≥ 8.0（A100、RTX 30/40、H100）。不用 `torch.cuda.is_bf16_supported()`：自 torch 2.3 起它在 T4、V100 上也答“是”，那里的 bf16 是模拟的，很慢，cuDNN 也没有 bf16 卷积。"
+    return torch.cuda.get_device_capability(device)[0] >= 8
+
 def get_precision(device: str | torch.device | None = None, precision: str = 'auto') -> str:
     "把 `precision`（auto/fp32/tf32/bf16/fp16）解析成这台设备上实际使用的精度。"
     if precision not in PRECISIONS:
         raise ValueError(f"未知的精度 {precision!r}：可选 {', '.join(PRECISIONS)}。")
     dev = get_device(device)
     if precision != 'auto':
-        if precision == 'bf16' and dev.type == 'cuda' and not torch.cuda.is_bf16_supported():
-            raise ValueError("这块 GPU 不支持 bf16：请用 precision='fp16' 或 'auto'。")
+        if precision == 'bf16' and dev.type == 'cuda' and not cuda_supports_bf16(dev):
+            cap = '.'.join(map(str, torch.cuda.get_device_capability(dev)))
+            raise ValueError(f"这块 GPU（{torch.cuda.get_device_name(dev)}，计算能力 {cap}）没有 bf16 张量核：bf16 只能模拟，很慢，卷积也不支持。"
+                             f"请用 precision='fp16'（配 GradScaler，命令行 --precision fp16）或 'auto'。")
         return precision
-    if dev.type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
+    if dev.type == 'cuda': return 'bf16' if cuda_supports_bf16(dev) else 'fp16'
     if dev.type == 'mps': return 'fp16'
     return 'bf16' if cpu_supports_bf16() else 'fp32'
+
+def machine_summary() -> str:
+    "一行说明这台机器：CPU 型号、核数、有没有 bf16 指令、GPU 的名字和计算能力（有的话）。速度、内存、精度的结果都和机器有关，保存时带上它。"
+    import platform
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        with open('/proc/cpuinfo', encoding='utf-8') as f: cpu = next((l.split(':', 1)[1].strip() for l in f if l.startswith('model name')), cpu)
+    parts = [cpu, f'{os.cpu_count()} 核', f"bf16 指令{'有' if cpu_supports_bf16() else '无'}"]
+    if torch.cuda.is_available():
+        parts.append(f"GPU {torch.cuda.get_device_name()}（计算能力 {'.'.join(map(str, torch.cuda.get_device_capability()))}）")
+    return '，'.join(parts)
 
 def amp_dtype(precision: str) -> torch.dtype | None:
     "autocast 使用的 dtype；fp32/tf32 返回 None（不开 autocast）。"

@@ -406,7 +406,7 @@ def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32,
     "测量分词与 padding 的加速比（同一次运行里对比），返回 dict。"
     import tempfile
     from transformers import BertForSequenceClassification
-    from llm_startup.core import seed_everything
+    from llm_startup.core import seed_everything, machine_summary
     seed_everything(seed)
     df, _ = clean_texts(load_reviews(), verbose=False)
     df = df.sample(n=min(n_texts, len(df)), random_state=seed).reset_index(drop=True)
@@ -431,7 +431,7 @@ def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32,
     return dict(n_texts=len(texts), max_length=max_length, tokenize_slow_s=round(t_slow, 3), tokenize_fast_s=round(t_fast, 3),
                 tokenize_speedup=round(t_slow / t_fast, 2), tokenize_same_ids=same,
                 epoch_padded_s=round(t_pad, 3), epoch_dynamic_s=round(t_dyn, 3), padding_speedup=round(t_pad / t_dyn, 2),
-                threads=torch.get_num_threads())
+                threads=torch.get_num_threads(), machine=machine_summary())
 
 # %% ../nbs/02_data.ipynb #1c2a6416
 def cli_bench_data(args) -> dict:

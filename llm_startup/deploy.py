@@ -5,6 +5,7 @@
 # %% ../nbs/07_deploy.ipynb #c0394469
 from __future__ import annotations
 import contextlib, copy, json, os, shutil, socket, sys, threading, time
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +16,8 @@ from torch import nn
 from .core import cache_dir
 from .files import atomic_dir, check_out_dir, write_meta, check_files, meta_int, meta_label2id
 from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment,
-                                   read_meta, batched_proba, _threshold_meta)
-from fastapi import FastAPI, Request   # 模块级导入：FastAPI 要在运行时解析路由函数的类型注解
+                                   read_meta, batched_proba, _threshold_meta, set_attention)
+if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注解：导出 ONNX、加载 ONNX 模型都不需要 Web 框架
 
 # %% auto #0
 __all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb',
@@ -47,11 +48,12 @@ def _quantize_int8(src: Path, out: Path):
 def export_onnx(clf, path, opset: int = 17, optimize: bool = True, int8: bool = False) -> Path:
     "把 transformer 情感模型导出为 ONNX（动态 batch 与序列长度），可选图优化与 int8；原子写入文件夹 `path`（model.onnx + 分词器 + 配置）。"
     import tempfile, warnings
+    import onnx, onnxruntime   # [deploy] 可选依赖：缺了就在导出之前说清楚要装什么，而不是 torch.onnx 深处的错误
     if getattr(clf, 'kind', None) != 'transformer':
         raise ValueError(f"只有 transformer 模型能导出 ONNX，这是 {getattr(clf, 'kind', type(clf).__name__)!r} 模型"
                          f"（TF-IDF 本身就很快，直接用它的文件夹部署即可）。")
     model = copy.deepcopy(clf.model).float().cpu().eval()
-    model.set_attn_implementation('eager')   # 导出成普通的 MatMul + Softmax，图优化器才认得出注意力并融合
+    model = set_attention(model, 'eager')   # 导出成普通的 MatMul + Softmax，图优化器才认得出注意力并融合
     wrapper = _LogitsOnly(model).eval()
     ids = torch.randint(5, len(clf.tokenizer), (2, 16)); mask = torch.ones_like(ids); mask[1, 10:] = 0
     with atomic_dir(path) as tmp, tempfile.TemporaryDirectory() as work, warnings.catch_warnings():
@@ -172,13 +174,15 @@ def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_b
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
         url, t0 = f'http://127.0.0.1:{port}', time.time()
         try:
-            import httpx
+            import http.client
             while True:
                 if proc.poll() is not None:
                     log.seek(0); raise RuntimeError(f'服务启动失败：{log.read().decode(errors="replace")[-1000:]}')
                 try:
-                    if httpx.get(url + '/health', timeout=2).status_code == 200: break
-                except httpx.HTTPError: pass
+                    c = http.client.HTTPConnection('127.0.0.1', port, timeout=2); c.request('GET', '/health')
+                    ok = c.getresponse().status == 200; c.close()
+                    if ok: break
+                except (OSError, http.client.HTTPException): pass
                 if time.time() - t0 > timeout: raise RuntimeError(f'服务 {timeout:.0f} 秒内没有启动。')
                 time.sleep(0.2)
             yield url
@@ -191,7 +195,7 @@ def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int =
                  n_texts: int = 1024, n_single: int = 100, n_requests: int = 400, clients: int = 16, served: bool = True, seed: int = 0) -> dict:
     "在发布大小的模型上（`model` 是 sentiment train 保存的文件夹；不给时现训一个与默认同样大小的：4 层、256 宽），同一次运行里测各后端的 batch-32 吞吐、单条 p50/p95、相对 fp32 的准确率变化与大小，以及攒批/逐个处理的服务压测。"
     import tempfile
-    from llm_startup.core import cpu_supports_bf16
+    from llm_startup.core import cpu_supports_bf16, machine_summary
     from llm_startup.data import load_reviews, clean_texts, split_data
     df, _ = clean_texts(load_reviews(), verbose=False)
     tr, va, te = split_data(df, 0.1, 0.1, seed=42)
@@ -212,7 +216,7 @@ def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int =
                 'onnx_fp32': (d / 'onnx' / 'model.onnx').stat().st_size / 1e6, 'onnx_int8': (d / 'onnx8' / 'model.onnx').stat().st_size / 1e6}
         thr = t.batch_sentences_s
         cfg = clf.model.config
-        res = dict(model=f'{cfg.num_hidden_layers} 层、{cfg.hidden_size} 宽', max_length=clf.max_length, n_texts=len(texts), n_test=len(te), threads=os.cpu_count(),
+        res = dict(model=f'{cfg.num_hidden_layers} 层、{cfg.hidden_size} 宽', max_length=clf.max_length, n_texts=len(texts), n_test=len(te), threads=os.cpu_count(), machine=machine_summary(),
                    sentences_s=thr.to_dict(), p50_ms=t.p50_ms.to_dict(), p95_ms=t.p95_ms.to_dict(),
                    accuracy={k: round(v, 4) for k, v in acc.items()}, size_mb={k: round(v, 2) for k, v in size.items()},
                    onnx_vs_torch_speedup=round(thr['onnx_fp32'] / thr['torch_fp32'], 2),
@@ -357,6 +361,7 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
              max_batch: int = 64, max_queue: int = 256, body_timeout: float = 10.0):
     "FastAPI 应用：`model` 是已加载的分类器或模型文件夹路径。并发请求攒批推理（最多等 `batch_ms` 毫秒；`max_batch=1` 即逐个处理），队列满答 503，请求体超过 `max_body_bytes` 答 413。"
     import asyncio, math
+    from fastapi import FastAPI, Request                               # 只有服务才需要 FastAPI（pip install "llm_startup[deploy]"）
     from fastapi.responses import HTMLResponse, JSONResponse
     if not (isinstance(batch_ms, (int, float)) and math.isfinite(batch_ms) and 0 <= batch_ms <= MAX_BATCH_MS):
         raise ValueError(f"batch_ms={batch_ms}：攒批等待应是 0 到 {MAX_BATCH_MS} 毫秒之间的有限数（命令行 --batch-ms）。")
@@ -372,8 +377,7 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
     @app.get('/', response_class=HTMLResponse)
     def page(): return PAGE
 
-    @app.post('/predict')
-    async def predict_route(request: Request):
+    async def predict_route(request):
         raw, problem = await _read_body(request, max_body_bytes, body_timeout)
         if problem: return err(*problem)
         texts, problem = _parse_texts(raw, max_chars, max_texts)
@@ -381,6 +385,8 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
         try: return JSONResponse({'predictions': await batcher.submit(texts)})   # 直接序列化，跳过 FastAPI 逐字段的转换
         except asyncio.QueueFull: return err(503, f'服务繁忙：已有 {max_queue} 个请求在排队，请稍后重试。')
         except ValueError as e: return err(500, str(e))       # 例如模型输出 NaN：说清楚，而不是一个空白的 500
+    predict_route.__annotations__ = {'request': Request}                 # FastAPI 按注解把 Request 传进来（模块里没有导入 Request）
+    app.post('/predict')(predict_route)
     return app
 
 class Server:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_sentiment.ipynb #7a24803f
 from __future__ import annotations
-import contextlib, json, math, os, re, sys, time
+import contextlib, copy, json, math, os, re, sys, time
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +12,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir
+from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
                               build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report)
 from .train import fit, METRICS
@@ -20,8 +20,8 @@ from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_in
 
 # %% auto #0
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
-           'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier', 'predict',
-           'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
+           'set_attention', 'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier',
+           'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
            'pretrain_split_problem', 'train_sentiment', 'check_converged', 'evaluate_sentiment', 'load_sentiment',
            'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict',
            'cli_bench_predict']
@@ -153,6 +153,12 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
     except (OSError, ValueError) as e:
         raise RuntimeError(f"无法从 {name_or_path!r} 加载模型与分词器：{str(e).splitlines()[0]}") from e
     return tok, model
+
+def set_attention(model, impl: str = 'eager'):
+    "换注意力的实现（'eager' 或 'sdpa'），返回换好的模型。transformers 较新的版本有 `set_attn_implementation`，就地切换；旧版本在建模型时就定下了，只能按同一配置新建一个再装回权重。"
+    if hasattr(model, 'set_attn_implementation'): model.set_attn_implementation(impl); return model
+    new = type(model)._from_config(copy.deepcopy(model.config), attn_implementation=impl)
+    new.load_state_dict(model.state_dict()); return new.to(next(model.parameters()).device).train(model.training)
 
 def build_tiny_bert(texts, label2id: dict[str, int], tok_dir, layers: int = 4, hidden: int = 256, max_len: int = 512, min_freq: int = 2):
     "离线小模型：从 `texts` 构造字符级分词器，配一个随机初始化的小 BERT 分类器。"
@@ -501,7 +507,7 @@ def bench_predict(n_texts: int = 2000, batch_size: int = 32, layers: int = 4, hi
     t0 = time.perf_counter(); ours = predict(clf, texts, batch_size=batch_size); t_ours = time.perf_counter() - t0
     t0 = time.perf_counter(); theirs = pipe(texts); t_pipe = time.perf_counter() - t0
     agree = float(np.mean([a['label'] == b['label'] for a, b in zip(ours, theirs)]))
-    return dict(n_texts=len(texts), batch_size=batch_size, precision=clf.precision, predict_sentences_s=round(len(texts) / t_ours, 1),
+    return dict(machine=machine_summary(), n_texts=len(texts), batch_size=batch_size, precision=clf.precision, predict_sentences_s=round(len(texts) / t_ours, 1),
                 pipeline_sentences_s=round(len(texts) / t_pipe, 1), predict_vs_pipeline=round(t_pipe / t_ours, 2), label_agreement=agree)
 
 # %% ../nbs/05_sentiment.ipynb #53b02c14

@@ -62,7 +62,8 @@ def predict_logits(model, loader, precision: str = 'fp32', accelerator=None) -> 
     model.eval()
     dev = next(model.parameters()).device
     all_logits, all_labels = [], []
-    with torch.inference_mode():
+    grad_off = torch.no_grad if accelerator is not None and accelerator.num_processes > 1 else torch.inference_mode   # 多进程收集结果时 all_gather 要原地写，inference 张量不行（torch 2.5）
+    with grad_off():
         for batch in loader:
             inputs, labels = split_batch(batch)
             inputs = {k: v.to(dev) for k, v in inputs.items()} if isinstance(inputs, dict) else inputs.to(dev)

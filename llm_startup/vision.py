@@ -15,7 +15,7 @@ from torch import nn
 from torch.utils.data import Dataset, DataLoader
 from PIL import Image
 
-from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir
+from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir, machine_summary
 from .train import fit, METRICS
 from .files import write_meta, check_files, bad_meta, meta_int
 
@@ -23,8 +23,8 @@ from .files import write_meta, check_files, bad_meta, meta_int
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
            'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'to_pil',
            'VisionClassifier', 'load_vision', 'image_loaders', 'train_vision', 'evaluate_vision', 'test_loader',
-           'show_predictions', 'transfer_study', 'bench_vision', 'cli_train', 'cli_eval', 'cli_predict',
-           'cli_bench_vision']
+           'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval',
+           'cli_predict', 'cli_bench_images', 'cli_bench_vision']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -505,7 +505,48 @@ def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512
     return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),
                 bf16_images_s=round(bf16, 1), bf16_vs_fp32_train_speedup=round(bf16 / fp32, 2),
                 channels_last_precision=low, channels_last_images_s=round(cl, 1), channels_last_speedup=round(cl / nchw, 2),
-                threads=torch.get_num_threads())
+                threads=torch.get_num_threads(), machine=machine_summary())
+
+# %% ../nbs/06_vision.ipynb #de6a3d5f
+_PEAK = """import json, resource, sys
+from llm_startup.vision import load_vision
+paths = json.load(open(sys.argv[2]))
+P = load_vision(sys.argv[1], precision='fp32').predict_proba(paths, batch_size=64)
+assert len(P) == len(paths)
+r = resource.getrusage
+print((r(resource.RUSAGE_SELF).ru_maxrss + r(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)   # 主进程加上解码子进程（上界）"""
+
+def _synthetic_photos(root: Path, n: int, size: int = 160, seed: int = 0) -> list[Path]:
+    "写 `n` 张合成的“照片”（平滑的色块加噪声，JPEG），两个类别各一半。"
+    rng = np.random.default_rng(seed); paths = []
+    base = np.linspace(0, 1, size)[None, :, None] * np.linspace(0, 1, size)[:, None, None]
+    for i in range(n):
+        c = 'warm' if i % 2 else 'cool'; (root / c).mkdir(parents=True, exist_ok=True)
+        tint = np.array([200, 120, 60]) if c == 'warm' else np.array([60, 120, 200])
+        img = (base * tint + rng.normal(0, 12, (size, size, 3))).clip(0, 255).astype(np.uint8)
+        Image.fromarray(img).save(root / c / f'{i:05d}.jpg', quality=85); paths.append(root / c / f'{i:05d}.jpg')
+    return paths
+
+def bench_image_folder(n_small: int = 1000, n_large: int = 10000, arch: str = 'mobilenet_v3_small', img_size: int = 128,
+                       train_images: int = 2000, seed: int = 0) -> dict:
+    "同一次运行里：预测 `n_small` 与 `n_large` 张图（各在一个子进程里）的峰值内存之比；扫描 `train_images` 张图的文件夹占一次 1 轮训练的时间比例。"
+    import subprocess, tempfile
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d); paths = _synthetic_photos(d / 'photos', n_large, seed=seed)
+        VisionClassifier(build_model(arch, 2), ['cool', 'warm'], arch, img_size, precision='fp32', device='cpu').save(d / 'model')
+        peak = {}
+        for n in (n_small, n_large):
+            (d / 'paths.json').write_text(json.dumps([str(p) for p in paths[:n]]))
+            r = subprocess.run([sys.executable, '-c', _PEAK, str(d / 'model'), str(d / 'paths.json')], capture_output=True, text=True, timeout=3600)
+            if r.returncode: raise RuntimeError(r.stderr[-2000:])
+            peak[n] = float(r.stdout.split()[-1])
+        train = d / 'train'; _synthetic_photos(train, train_images, seed=seed + 1)
+        t0 = time.perf_counter(); scan_images(train, verbose=False); scan_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); train_vision(train, 'resnet18', epochs=1, img_size=32, progress=False, precision='fp32'); train_s = time.perf_counter() - t0
+    return dict(arch=arch, img_size=img_size, n_small=n_small, n_large=n_large, predict_peak_mb_small=round(peak[n_small], 1),
+                predict_peak_mb_large=round(peak[n_large], 1), peak_ratio=round(peak[n_large] / peak[n_small], 3),
+                old_way_tensors_mb_large=round(n_large * 3 * img_size ** 2 * 4 / 2**20, 1),
+                train_images=train_images, scan_s=round(scan_s, 2), train_1_epoch_s=round(train_s, 2), scan_share_of_training=round(scan_s / train_s, 3), machine=machine_summary())
 
 # %% ../nbs/06_vision.ipynb #9ac29bd5
 def cli_train(args) -> dict:
@@ -547,6 +588,10 @@ def cli_predict(args) -> list:
     if len(bad) == len(res): raise ValueError(bad[0]['error'] + (f"（{len(bad)} 张都读不了）" if len(bad) > 1 else ''))
     if bad: print(f"警告：{len(bad)} 张图片读不了，其余 {len(res) - len(bad)} 张照常预测；原因见输出里的 error。", file=sys.stderr)
     return res
+
+def cli_bench_images(args) -> dict:
+    "`llm-startup bench images`。"
+    return bench_image_folder(n_small=args.n_small, n_large=args.n_large, train_images=args.train_images)
 
 def cli_bench_vision(args) -> dict:
     "`llm-startup bench vision`。"
