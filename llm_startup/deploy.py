@@ -96,8 +96,8 @@ class OnnxSentiment:
         feed = {'input_ids': np.asarray(input_ids, dtype=np.int64), 'attention_mask': np.asarray(attention_mask, dtype=np.int64)}
         return torch.from_numpy(self.session.run(['logits'], feed)[0])
 
-    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
-        return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label))
+    def predict_proba(self, texts, batch_size: int = 64, truncated: list | None = None) -> np.ndarray:
+        return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label), truncated)
 
     def save(self, path):
         "把整个 ONNX 文件夹原子复制到 `path`。"

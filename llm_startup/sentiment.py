@@ -14,7 +14,8 @@ from torch import nn
 
 from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
-                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report)
+                              build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report,
+                              TextDataset)
 from .train import fit, METRICS
 from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id
 
@@ -57,8 +58,8 @@ class TfidfClassifier:
         self.clf.fit(X, encode_labels(labels, self.label2id))
         return self
 
-    def predict_proba(self, texts, batch_size: int | None = None) -> np.ndarray:
-        "每条文本属于各类别的概率（`batch_size` 只为与其它分类器接口一致，TF-IDF 一次算完）。"
+    def predict_proba(self, texts, batch_size: int | None = None, truncated: list | None = None) -> np.ndarray:
+        "每条文本属于各类别的概率（`batch_size`、`truncated` 只为与其它分类器接口一致：TF-IDF 一次算完，从不截断）。"
         P = self.clf.predict_proba(self.vec.transform([normalize_text(t) for t in texts]))
         out = np.zeros((len(P), len(self.label2id)))
         out[:, self.clf.classes_] = P
@@ -214,9 +215,12 @@ def length_batches(lengths, batch_size: int, min_fill: float = 0.5) -> list[np.n
         cur.append(i)
     return batches + ([np.array(cur)] if cur else [])
 
-def batched_proba(tokenizer, max_length: int, texts, batch_size: int, logits_fn, n_labels: int) -> np.ndarray:
-    "分词、按长度分批（`length_batches`）、动态 padding，用 `logits_fn(input_ids, attention_mask)` 算每批的 logits；返回与输入顺序一致的概率矩阵。"
-    ds = encode_texts(tokenizer, texts, max_length=max_length)
+def batched_proba(tokenizer, max_length: int, texts, batch_size: int, logits_fn, n_labels: int, truncated: list | None = None) -> np.ndarray:
+    "分词、按长度分批（`length_batches`）、动态 padding，用 `logits_fn(input_ids, attention_mask)` 算每批的 logits；返回与输入顺序一致的概率矩阵。给了列表 `truncated` 时顺便记下每条是否被截断：分词只做一次。"
+    ids = tokenizer([normalize_text(t) for t in texts], truncation=True, max_length=max_length + 1, padding=False,
+                    return_attention_mask=False, return_token_type_ids=False)['input_ids']          # 多留一个 token，才知道有没有被截断
+    if truncated is not None: truncated[:] = [len(x) > max_length for x in ids]
+    ds = TextDataset([x if len(x) <= max_length else x[:max_length - 1] + x[-1:] for x in ids])   # 去掉多留的那个，保留末尾的 [SEP]
     collate = PadCollator(tokenizer.pad_token_id)
     out = np.zeros((len(ds), n_labels), dtype=np.float32)
     for idx in length_batches([len(x) for x in ds.input_ids], batch_size):
@@ -234,11 +238,11 @@ class SentimentClassifier:
         self.id2label = {int(i): l for i, l in model.config.id2label.items()}
         self.label2id = {l: i for i, l in self.id2label.items()}
 
-    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
-        "批量、按长度排序、eval + inference 模式、autocast；返回与输入顺序一致的概率矩阵。"
+    def predict_proba(self, texts, batch_size: int = 64, truncated: list | None = None) -> np.ndarray:
+        "批量、按长度排序、eval + inference 模式、autocast；返回与输入顺序一致的概率矩阵（`truncated` 见 `batched_proba`）。"
         self.model.eval()
         with torch.inference_mode():
-            return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label))
+            return batched_proba(self.tokenizer, self.max_length, texts, batch_size, self.logits, len(self.id2label), truncated)
 
     def logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         "一个已 padding 的 batch 的 logits。"
@@ -268,18 +272,18 @@ def predict(clf, texts, batch_size: int = 64, min_confidence: float | None = Non
     if min_confidence is None: min_confidence = getattr(clf, 'min_confidence', None) or UNCERTAIN_BELOW
     texts = _check_texts(texts)
     if not texts: return []
-    P = clf.predict_proba(texts, batch_size)
+    flags = []                                           # 有分词器的模型顺便记下哪些被截断；TF-IDF 不截断
+    import inspect
+    if 'truncated' in inspect.signature(clf.predict_proba).parameters: P = clf.predict_proba(texts, batch_size, truncated=flags)
+    else: P = clf.predict_proba(texts, batch_size)                  # 你自己写的分类器只要有 predict_proba(texts, batch_size) 就行
     if not np.isfinite(P).all():
         raise ValueError("模型输出了 NaN/无穷大：模型权重已损坏（例如训练发散）。请重新训练，或换回上一个能用的模型。")
     names = [clf.id2label[i] for i in range(P.shape[1])]
     res = []
-    lens, tok = None, getattr(clf, 'tokenizer', None)    # TF-IDF 没有分词器，也不截断
-    if tok is not None:
-        lens = [len(x) for x in tok([normalize_text(t) for t in texts], truncation=True, max_length=clf.max_length + 1)['input_ids']]
     for i, (t, p) in enumerate(zip(texts, P)):
         k = int(p.argmax())
         r = dict(text=t, label=names[k], score=round(float(p[k]), 4), probs={n: round(float(v), 4) for n, v in zip(names, p)})
-        r['truncated'] = bool(lens is not None and lens[i] > clf.max_length)
+        r['truncated'] = bool(flags and flags[i])
         has_han = bool(_HAN.search(t))
         r['uncertain'] = not has_han or r['score'] < min_confidence
         if not normalize_text(t): r['note'] = '空文本：结果只反映类别先验，不代表情感'
@@ -301,8 +305,11 @@ class EnsembleClassifier:
         tm = next((m for m in members.values() if getattr(m, 'tokenizer', None) is not None), None)
         if tm is not None: self.tokenizer, self.max_length = tm.tokenizer, tm.max_length   # 用来标记被截断的文本
 
-    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
-        return sum(w * self.members[n].predict_proba(texts, batch_size) for n, w in self.weights.items() if w)
+    def predict_proba(self, texts, batch_size: int = 64, truncated: list | None = None) -> np.ndarray:
+        "各成员概率的加权平均；`truncated` 由有分词器的那个成员填写。"
+        tm = next((n for n, m in self.members.items() if getattr(m, 'tokenizer', None) is not None and self.weights[n]), None)
+        return sum(w * self.members[n].predict_proba(texts, batch_size, truncated=truncated if n == tm else None)
+                   for n, w in self.weights.items() if w)
 
     def save(self, path):
         with atomic_dir(path) as tmp:
