@@ -124,7 +124,7 @@ def _args_vis_train(p):
     p.add_argument('--weights', default='none', help="none（从零训练）、DEFAULT（预训练，需联网）或权重文件路径")
     p.add_argument('--epochs', type=_int_min(1), default=8)
     p.add_argument('--img-size', type=_int_min(8), default=32)
-    p.add_argument('--batch-size', type=_int_min(2), default=64)
+    p.add_argument('--batch-size', type=_int_min(2), default=None, help='默认按训练图片数选：每轮至少 8 步，最多 64')
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=_seed, default=0)
     p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')

@@ -22,9 +22,9 @@ from .files import write_meta, check_files, bad_meta, meta_int
 # %% auto #0
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
            'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'to_pil',
-           'VisionClassifier', 'load_vision', 'image_loaders', 'train_vision', 'evaluate_vision', 'test_loader',
-           'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval',
-           'cli_predict', 'cli_bench_images', 'cli_bench_vision']
+           'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders', 'recalibrate_bn', 'train_vision',
+           'evaluate_vision', 'test_loader', 'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder',
+           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_images', 'cli_bench_vision']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -342,9 +342,13 @@ def _vision_config(cfg, path) -> dict:
     return out
 
 # %% ../nbs/06_vision.ipynb #374ee441
-def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: float = 0.2, seed: int = 0, resize=None,
+def auto_batch_size(n_train: int) -> int:
+    "默认的 batch 大小：每轮至少 8 步（80 张图 → 10），最多 64。几十张图配 64 的 batch，一轮只有一两步，BatchNorm 的统计量根本估不准。"
+    return int(min(64, max(8, n_train // 8)))
+
+def image_loaders(source, img_size: int = 32, batch_size: int | None = None, val_size: float = 0.2, seed: int = 0, resize=None,
                   mean=IMAGENET_MEAN, std=IMAGENET_STD, flip: bool = False, verbose: bool = True):
-    "从 'digits' 或图像文件夹（有 train/ 与 val/ 子文件夹，或一个文件夹分层划分）得到 (train_dl, val_dl, classes, 报告)。"
+    "从 'digits' 或图像文件夹（有 train/ 与 val/ 子文件夹，或一个文件夹分层划分）得到 (train_dl, val_dl, classes, 报告)；`batch_size=None` 按训练图片数选（`auto_batch_size`）。"
     from sklearn.model_selection import train_test_split
     root = make_digits_folder(seed=seed) if str(source) == 'digits' else Path(source)
     if (root / 'train').is_dir() and (root / 'val').is_dir():
@@ -358,6 +362,7 @@ def image_loaders(source, img_size: int = 32, batch_size: int = 64, val_size: fl
         if len(classes) >= 2: tr, va = train_test_split(allx, test_size=val_size, random_state=seed, stratify=ys)
     if len(classes) < 2:
         raise ValueError(f"{root} 里只有一个类别 {classes}：分类至少需要两个类别文件夹（{root}/<类别名>/<图片>）。")
+    batch_size = batch_size or auto_batch_size(len(tr))
     g = torch.Generator().manual_seed(seed)
     drop_last = len(tr) % batch_size == 1    # 最后一批只剩 1 张图时 BatchNorm 无法训练：丢掉这一张（每轮打乱，下一轮会用到它）
     tr_dl = DataLoader(ImageDataset(tr, train_transform(img_size, mean, std, flip), substitute=True), batch_size=batch_size, shuffle=True,
@@ -375,7 +380,22 @@ def _check_input_size(model: nn.Module, arch: str, img_size: int):
                          f"换一个 --img-size（ViT 需要 224），或换用 resnet18 这类卷积网络。") from e
     finally: model.train(was)
 
-def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int = 64,
+def recalibrate_bn(model: nn.Module, loader, max_batches: int = 50) -> nn.Module:
+    "训练结束后重新估计 BatchNorm 的均值和方差：在训练图片（评估时的预处理）上做几批前向，取累计平均，而不是训练中那条滑动平均。图片少、步数少时，滑动平均离真实统计量很远，验证 loss 会忽高忽低。"
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not bns: return model
+    momentum, was = [m.momentum for m in bns], model.training
+    dev = next(model.parameters()).device
+    for m in bns: m.reset_running_stats(); m.momentum = None              # momentum=None：累计平均
+    model.train()
+    with torch.no_grad():
+        for i, (x, _) in enumerate(loader):
+            if i >= max_batches: break
+            if len(x): model(x.to(dev))
+    for m, mo in zip(bns, momentum): m.momentum = mo
+    return model.train(was)
+
+def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int | None = None,
                  lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool = True, freeze_backbone: bool = False,
                  flip: bool = False, ckpt_dir=None, progress: bool = True, device=None):
     "训练图像分类器；返回 (VisionClassifier, FitResult, 验证 loader)。用预训练权重时预处理参数取自 `weights.transforms()`。"
@@ -389,6 +409,7 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
     model = build_model(arch, len(classes), weights, freeze_backbone, channels_last)
     _check_input_size(model, arch, img_size)
     res = fit(model, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
+    recalibrate_bn(model, DataLoader(ImageDataset(tr.dataset.samples, eval_transform(img_size, resize, mean, std)), batch_size=64, collate_fn=skip_none))
     clf = VisionClassifier(model, classes, arch, img_size, resize, mean, std, precision, device, channels_last)
     report['skipped_bad_image'] += len(tr.dataset.bad) + len(va.dataset.bad)     # 文件头没问题、解码时才失败的图
     clf.report = report
