@@ -18,7 +18,7 @@ from .core import autocast, seed_everything
 # %% auto #0
 __all__ = ['ZOO', 'VOCAB', 'BYTES', 'RUNTIME_MIB', 'AMP_ACT_FACTOR', 'EXACT_MALLOC', 'CANDIDATES', 'MS_PER_MPARAM', 'build_arch',
            'example_input', 'run_model', 'count_params', 'flops_per_sample', 'profile_arch', 'estimate_memory',
-           'measure_memory', 'recommend', 'cli_recommend', 'cli_estimate']
+           'measure_memory_many', 'measure_memory', 'recommend', 'cli_recommend', 'cli_estimate']
 
 # %% ../nbs/01_architecture.ipynb #ddb3720e
 ZOO = {
@@ -147,41 +147,45 @@ def estimate_memory(name: str, batch: int = 8, seq_len: int = 128, img_size: int
 
 # %% ../nbs/01_architecture.ipynb #2765de8f
 _MEASURE = r'''
-import sys, json, torch
+import gc, sys, json, torch
 from torch import nn
 from llm_startup.arch import build_arch, example_input, run_model
-name, batch, seq, img, prec, train = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6] == '1'
 def status(key): return [int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith(key)][0]
 import transformers, torchvision                              # 先把库都导入，导入本身的内存不算在内
 from transformers import BertForSequenceClassification, GPT2LMHeadModel
 from torchvision.models import VisionTransformer, resnet18
-x = example_input(name, batch, seq, img); y = torch.randint(0, 2, (batch,))
-base = status('VmRSS'); open('/proc/self/clear_refs', 'w').write('5')
-m = build_arch(name)
-dt = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(prec)
-if train:
-    opt = torch.optim.AdamW(m.parameters())
-    for _ in range(2):
-        with torch.autocast('cpu', dtype=dt, enabled=dt is not None): loss = nn.functional.cross_entropy(run_model(m, x).float(), y)
-        loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
-else:
-    m.eval()
-    if dt is not None: m = m.to(dt)
-    with torch.inference_mode(): run_model(m, x)
-print(json.dumps(dict(peak_mib=status('VmHWM') - base)))
+for name, batch, seq, img, prec, train in json.loads(sys.argv[1]):
+    x = example_input(name, batch, seq, img); y = torch.randint(0, 2, (batch,))
+    gc.collect(); base = status('VmRSS'); open('/proc/self/clear_refs', 'w').write('5')   # 把峰值（VmHWM）重置成当前值
+    m = build_arch(name)
+    dt = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(prec)
+    if train:
+        opt = torch.optim.AdamW(m.parameters())
+        for _ in range(2):
+            with torch.autocast('cpu', dtype=dt, enabled=dt is not None): loss = nn.functional.cross_entropy(run_model(m, x).float(), y)
+            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+    else:
+        m.eval()
+        if dt is not None: m = m.to(dt)
+        with torch.inference_mode(): run_model(m, x)
+    print(json.dumps(dict(peak_mib=status('VmHWM') - base)), flush=True)
+    del m, x, y; opt = loss = None; gc.collect()
 '''
 EXACT_MALLOC = {'MALLOC_MMAP_THRESHOLD_': '65536', 'MALLOC_TRIM_THRESHOLD_': '0'}
 
-def measure_memory(name: str, batch: int = 8, seq_len: int = 128, img_size: int = 224, precision: str = 'fp32', training: bool = True,
-                   exact: bool = True) -> float:
-    "在新的子进程里实测峰值内存增量（MiB，Linux）；`exact=True` 让 glibc 释放即归还，结果可重复。"
+def measure_memory_many(configs, exact: bool = True) -> list[float]:
+    "在一个新的子进程里依次实测几种配置的峰值内存增量（MiB，Linux）：每种配置之前把峰值重置成当前值，库只导入一次。`configs` 是 (name, batch, seq_len, img_size, precision, training) 的列表。"
     if not Path('/proc/self/clear_refs').exists(): raise RuntimeError("measure_memory 需要 Linux 的 /proc/self/clear_refs。")
     env = {k: v for k, v in os.environ.items() if k not in EXACT_MALLOC}
-    if exact: env.update(EXACT_MALLOC)
-    r = subprocess.run([sys.executable, '-c', _MEASURE, name, str(batch), str(seq_len), str(img_size), precision, '1' if training else '0'],
-                       capture_output=True, text=True, timeout=600, env=env)
+    if exact: env.update(EXACT_MALLOC)                                      # glibc 释放即归还，结果可重复，上一种配置也不会“借”给下一种
+    r = subprocess.run([sys.executable, '-c', _MEASURE, json.dumps([list(c) for c in configs])], capture_output=True, text=True, timeout=1200, env=env)
     if r.returncode != 0: raise RuntimeError(r.stderr[-2000:])
-    return json.loads(r.stdout.strip().splitlines()[-1])['peak_mib']
+    return [json.loads(l)['peak_mib'] for l in r.stdout.strip().splitlines() if l.startswith('{')]
+
+def measure_memory(name: str, batch: int = 8, seq_len: int = 128, img_size: int = 224, precision: str = 'fp32', training: bool = True,
+                   exact: bool = True) -> float:
+    "在新的子进程里实测一种配置的峰值内存增量（MiB，Linux）；`exact=True` 让 glibc 释放即归还，结果可重复。"
+    return measure_memory_many([(name, batch, seq_len, img_size, precision, training)], exact)[0]
 
 # %% ../nbs/01_architecture.ipynb #687e3227
 CANDIDATES = {

@@ -14,7 +14,8 @@ from .files import MARKER, owned_dir, atomic_dir, atomic_write_text, check_out_d
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'cuda_supports_bf16', 'get_precision', 'machine_summary',
-           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir', 'offline_reason']
+           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir', 'full_run',
+           'hub_cached', 'offline_reason']
 
 # %% ../nbs/00_core.ipynb #83c0bd97
 def get_device(device: str | torch.device | None = None) -> torch.device:
@@ -134,6 +135,17 @@ def cache_dir(*parts: str) -> Path:
     return path
 
 # %% ../nbs/00_core.ipynb #407d0c33
+def full_run() -> bool:
+    "要不要跑完整版本：环境变量 `LLM_STARTUP_FULL=1`。默认只跑快速版本；课里长的单元先看它，跳过时说明完整版本要多久、怎样运行。"
+    return os.environ.get('LLM_STARTUP_FULL', '').lower() in ('1', 'true', 'yes')
+
+def hub_cached(name: str, filename: str = 'config.json') -> bool:
+    "模型仓库里的 `name`（如 'bert-base-chinese'）已经在本机的 Hugging Face 缓存里了吗？只看本地，不联网。"
+    try:
+        from huggingface_hub import try_to_load_from_cache
+        return isinstance(try_to_load_from_cache(name, filename), str)
+    except Exception: return False
+
 def offline_reason(host: str | None = None) -> str | None:
     "无法访问模型仓库时返回原因，能访问时返回 None（只做 DNS 解析，不建立连接）。默认检查 `HF_ENDPOINT`（镜像）或 huggingface.co。"
     for var in ('HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE'):

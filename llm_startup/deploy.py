@@ -22,8 +22,8 @@ if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注�
 # %% auto #0
 __all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb',
            'latency_table', 'load_test', 'serve_process', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher',
-           'make_app', 'Server', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export',
-           'browser_check']
+           'make_app', 'Server', 'weights_digest', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve',
+           'cli_export', 'browser_check']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -410,6 +410,18 @@ class Server:
 
 BACKENDS = ('auto', 'torch', 'onnx', 'onnx-int8')
 
+def weights_digest(model_dir) -> str:
+    "模型权重的指纹（导出的 ONNX 按它缓存）：model.safetensors、pytorch_model.bin 或分片保存的多个文件都算，逐块读，大模型也不占内存。"
+    import hashlib
+    files = sorted(p for p in Path(model_dir).iterdir() if p.is_file() and (p.suffix == '.safetensors' or (p.name.startswith('pytorch_model') and p.suffix == '.bin')))
+    if not files: raise ValueError(f"{model_dir} 里没有权重文件（model.safetensors 或 pytorch_model.bin）：请检查文件夹。")
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        with open(f, 'rb') as fh:
+            for block in iter(lambda: fh.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()[:16]
+
 def load_backend(model_dir, backend: str = 'auto'):
     "按后端加载模型文件夹：auto 即文件夹里保存的那种；transformer 文件夹配 onnx / onnx-int8 时先导出（缓存在缓存目录里，下次直接用）。"
     if backend not in BACKENDS: raise ValueError(f"未知的后端 {backend!r}：可选 {', '.join(BACKENDS)}。")
@@ -420,7 +432,7 @@ def load_backend(model_dir, backend: str = 'auto'):
         return clf
     if clf.kind != 'transformer': raise ValueError(f"{model_dir} 是 {clf.kind} 模型，不能用后端 {backend!r}：请用 --backend auto。")
     import hashlib
-    digest = hashlib.sha256((Path(model_dir) / 'model.safetensors').read_bytes()).hexdigest()[:16]
+    digest = weights_digest(model_dir)
     out = cache_dir('onnx') / f'{digest}-{backend}'
     if not (out / 'model.onnx').is_file(): export_onnx(clf, out, int8=backend == 'onnx-int8')
     return OnnxSentiment(out)

@@ -20,12 +20,12 @@ from .train import fit, METRICS
 from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id
 
 # %% auto #0
-__all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'TfidfClassifier', 'refuse_remote_code', 'load_backbone',
-           'set_attention', 'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba', 'SentimentClassifier',
-           'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment', 'finetune_lr', 'self_pretrained',
-           'pretrain_split_problem', 'train_sentiment', 'check_converged', 'evaluate_sentiment', 'load_sentiment',
-           'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card', 'cli_train', 'cli_eval', 'cli_predict',
-           'cli_bench_predict']
+__all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'model_meta', 'TfidfClassifier', 'refuse_remote_code',
+           'load_backbone', 'set_attention', 'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba',
+           'SentimentClassifier', 'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment',
+           'finetune_lr', 'self_pretrained', 'pretrain_split_problem', 'train_sentiment', 'check_converged',
+           'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card',
+           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -41,6 +41,13 @@ def read_meta(path) -> dict:
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{f} 已损坏（{e}）：请重新训练或从备份恢复。") from e
     if not isinstance(meta, dict): raise ValueError(f"{f} 应该是一个 JSON 对象，实际是 {type(meta).__name__}：文件已损坏，请重新训练。")
     return meta
+
+def model_meta(path) -> dict:
+    "模型文件夹的配置：本包保存的读 llm_startup.json（并检查它）；`save_pretrained`、`huggingface-cli download`、ModelScope 留下的普通文件夹（只有 config.json）返回 {}。"
+    path = Path(path)
+    if (path / 'llm_startup.json').exists(): return read_meta(path)
+    if (path / 'config.json').is_file(): return {}
+    raise ValueError(f"{path} 不是模型文件夹：既没有 llm_startup.json，也没有 Hugging Face 的 config.json。")
 
 class TfidfClassifier:
     "字符 1–3 gram TF-IDF + 逻辑回归的基线分类器。"
@@ -126,6 +133,12 @@ def _quiet_transformers():
         hf.set_verbosity(level)
         if bars: hf.enable_progress_bar()
 
+def _is_classifier(path) -> bool:
+    "这个 Hugging Face 文件夹保存的是序列分类模型（有分类头）吗：看 config.json 的 architectures。"
+    try: cfg = json.loads((Path(path) / 'config.json').read_text(encoding='utf-8'))
+    except (OSError, ValueError): return False
+    return isinstance(cfg, dict) and any(str(a).endswith('ForSequenceClassification') for a in cfg.get('architectures') or [])
+
 def load_backbone(name_or_path: str, label2id: dict[str, int]):
     "从 hub 名称或本地路径加载 (分词器, 序列分类模型)，分类头按 `label2id` 新建；离线时给出清楚的错误。"
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
@@ -145,7 +158,8 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
         name_or_path = str(name_or_path)
     else:
         refuse_remote_code(local); name_or_path = str(local)
-    mlm = local.is_dir() and read_meta(local).get('kind') == 'mlm'     # 第 8 课的预训练检查点：分类头和 pooler 本来就没有，不必报告
+    meta = model_meta(local) if local.is_dir() else {}
+    mlm = meta.get('kind') == 'mlm' or (local.is_dir() and not _is_classifier(local))   # 预训练检查点：分类头本来就没有，不必报告
     try:
         with _quiet_transformers() if mlm else contextlib.nullcontext():
             tok = AutoTokenizer.from_pretrained(name_or_path, trust_remote_code=False)
@@ -350,11 +364,12 @@ def finetune_lr(hidden_size: int) -> float:
     return 3e-5 if hidden_size >= 512 else 1e-3 if hidden_size <= 128 else 3e-4
 
 def self_pretrained(pretrained=None) -> Path | None:
-    "`auto` 从哪个自预训练检查点微调：给了路径就用它（必须存在），'none' 表示不用，None 时看 `llm-startup pretrain` 的默认位置有没有。"
+    "`auto` 的神经网络候选从哪个预训练模型微调：给了本地文件夹或 hub 名称就用它，'none' 表示从零训练，None 时看 `llm-startup pretrain` 的默认位置有没有检查点。"
     if pretrained is not None:
         if str(pretrained).lower() == 'none': return None
         p = Path(pretrained).expanduser()
-        if not (p / 'config.json').is_file(): raise FileNotFoundError(f"{p} 里没有 config.json：不是 save_pretrained 保存的模型文件夹。请先运行 llm-startup pretrain。")
+        if not p.exists() and not p.is_absolute() and not str(pretrained).startswith(('.', '~')): return str(pretrained)   # hub 名称，如 bert-base-chinese
+        if not (p / 'config.json').is_file(): raise FileNotFoundError(f"{p} 里没有 config.json：不是 save_pretrained 保存的模型文件夹（或 hub 名称）。")
         return p
     from llm_startup.pretrain import default_pretrained_dir
     d = default_pretrained_dir()
@@ -362,8 +377,8 @@ def self_pretrained(pretrained=None) -> Path | None:
 
 def pretrain_split_problem(ckpt, data, seed: int) -> str | None:
     "自预训练检查点只排除了某一个划分的测试集句子：在同一份自带评论上换了划分种子，新测试集的句子可能就在预训练语料里。返回说明（没问题时 None）。"
-    if ckpt is None or str(data) != 'reviews': return None
-    s = (read_meta(ckpt).get('corpus') or {}).get('split_seed')
+    if ckpt is None or str(data) != 'reviews' or not Path(ckpt).is_dir(): return None   # hub 名称、普通文件夹：没有记录划分，不检查
+    s = (model_meta(ckpt).get('corpus') or {}).get('split_seed')
     if s is None or s == seed: return None
     return (f"自预训练检查点 {ckpt} 的语料按种子 {s} 划分自带评论，只排除了那个划分的测试集；种子 {seed} 划出的测试集句子可能在预训练语料里（数据泄漏）。"
             f"请用 --seed {s}，或 --pretrained none（从零训练），或用 llm-startup pretrain --seed {seed} --out 新文件夹 重新预训练。")
@@ -446,7 +461,7 @@ def evaluate_sentiment(clf, df: pd.DataFrame, top_errors: int = 10) -> dict:
 def load_sentiment(path, precision: str = 'auto', device=None):
     "加载 `save` 保存的情感模型（tfidf、transformer、ensemble、onnx），连同在验证集上选的“不确定”阈值。"
     clf = _load_kind(path, precision, device)
-    t = read_meta(path).get('min_confidence')
+    t = model_meta(path).get('min_confidence')
     if t is not None:
         if not isinstance(t, (int, float)) or not 0.5 <= t < 1:
             raise ValueError(f"{path}/llm_startup.json 里的 min_confidence={t!r} 不合法：应是 0.5 到 1 之间的数。请重新训练或删掉这一项。")
@@ -458,9 +473,11 @@ def _load_kind(path, precision: str = 'auto', device=None):
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"模型文件夹 {path} 不存在：请先用 `llm-startup sentiment train --out {path}` 训练。")
-    meta = read_meta(path)
+    meta = model_meta(path)
     check_files(path)                                                  # 清单上的文件缺了，就不要带着缺口加载
     kind = meta.get('kind', 'transformer')
+    if not meta and not _is_classifier(path):
+        raise ValueError(f"{path} 是一个预训练模型（没有分类头），还不能预测情感：先用 `llm-startup sentiment train --model {path} --out 新文件夹` 微调。")
     if kind == 'tfidf': return TfidfClassifier.load(path)
     if kind == 'ensemble':
         w = meta.get('weights')
@@ -480,7 +497,8 @@ def _load_kind(path, precision: str = 'auto', device=None):
             model = AutoModelForSequenceClassification.from_pretrained(str(path), trust_remote_code=False)
     except Exception as e:
         raise ValueError(f"{path} 里的模型无法加载（{type(e).__name__}: {str(e).splitlines()[0][:200]}）：文件可能不完整，请重新训练。") from e
-    max_length = meta_int(meta, 'max_length', 2, getattr(model.config, 'max_position_embeddings', 512), path, default=256)
+    pos = getattr(model.config, 'max_position_embeddings', 512)
+    max_length = meta_int(meta, 'max_length', 2, pos, path, default=min(256, pos))          # 普通文件夹（Trainer 保存的）没有 llm_startup.json：用默认值
     if 'label2id' in meta and meta_label2id(meta, path) != {l: int(i) for i, l in model.config.id2label.items()}:
         raise bad_meta(path, 'label2id', meta['label2id'], f"与 config.json 里模型的类别 {model.config.id2label} 一致")
     check_tokenizer(tok, model, path)
@@ -549,7 +567,7 @@ def cli_train(args) -> dict:
     if args.epochs < 1: raise ValueError(f"--epochs {args.epochs}：至少 1 轮。")
     if args.lr is not None and args.lr > 1: print(f'警告：--lr {args.lr} 大得离谱（常用 1e-5 到 1e-3），训练多半会发散。', file=sys.stderr)
     check_out_dir(args.out, args.data, args.force)                    # 训练之前：--out 不合适就立即停下
-    ckpt = self_pretrained(args.pretrained) if args.model == 'auto' else Path(args.model) if Path(args.model).is_dir() else None
+    ckpt = self_pretrained(args.pretrained) if args.model == 'auto' else args.model if args.model not in ('tiny', 'tfidf') else None
     problem = pretrain_split_problem(ckpt, args.data, args.seed)
     if problem: raise ValueError(problem)
     df, report = _load_split(args)

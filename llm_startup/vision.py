@@ -21,10 +21,11 @@ from .files import write_meta, check_files, bad_meta, meta_int
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
-           'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'build_model', 'unfreeze', 'to_pil',
-           'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders', 'recalibrate_bn', 'train_vision',
-           'evaluate_vision', 'test_loader', 'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder',
-           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_images', 'cli_bench_vision']
+           'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'weights_cached', 'build_model',
+           'unfreeze', 'to_pil', 'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders',
+           'recalibrate_bn', 'train_vision', 'evaluate_vision', 'test_loader', 'show_predictions', 'transfer_study',
+           'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_images',
+           'cli_bench_vision']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -157,6 +158,12 @@ def _head(model) -> tuple[nn.Module, str]:
                 if isinstance(m[i], nn.Linear): return m, str(i)
     raise ValueError(f"不知道怎么替换 {type(model).__name__} 的分类头：请用 resnet18/34/50、efficientnet、mobilenet、convnext 或 vit。")
 
+def weights_cached(arch: str) -> bool:
+    "torchvision 的默认预训练权重已经在本机（`$TORCH_HOME/hub/checkpoints/` 里）了吗？只看本地，不联网。"
+    import torchvision
+    w = torchvision.models.get_model_weights(arch).DEFAULT
+    return (Path(torch.hub.get_dir()) / 'checkpoints' / Path(w.url).name).is_file()
+
 def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, freeze_backbone: bool = False, channels_last: bool = False) -> nn.Module:
     "torchvision 分类网络：`weights` 为 None、'DEFAULT' 或权重文件路径；换上 `num_classes` 类的新头。"
     import torchvision
@@ -167,9 +174,8 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
         model = torchvision.models.get_model(arch, weights=None)
     elif w.upper() == 'DEFAULT':
         why = offline_reason('download.pytorch.org')
-        cached = Path(torch.hub.get_dir()) / 'checkpoints'
         wobj = torchvision.models.get_model_weights(arch).DEFAULT
-        if why and not (cached / Path(wobj.url).name).exists():
+        if why and not weights_cached(arch):
             raise RuntimeError(f"无法下载 {arch} 的预训练权重（{why}）：请用 weights=None 从零训练，或传入本地权重文件路径。")
         model = torchvision.models.get_model(arch, weights=wobj)
     else:
