@@ -7,7 +7,7 @@ OUT    ?= demo_out
 # nbdev_test runs one notebook per worker; torch then uses the cores itself.
 WORKERS ?= 1
 
-.PHONY: demo test install sync-check export clean-nbs lab
+.PHONY: demo test install sync-check export clean-nbs lab run-all
 
 $(STAMP): setup.py settings.ini
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -44,3 +44,10 @@ clean-nbs: $(STAMP)
 # As root (containers, cloud notebooks) JupyterLab refuses to start without --allow-root.
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab nbs $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# Run All, as a reader does: every notebook top to bottom in a real Jupyter kernel, offline, quick form; copies go to a temp folder.
+run-all: $(STAMP)
+	@out=$$(mktemp -d); for nb in nbs/*.ipynb; do t0=$$(date +%s); \
+	  HF_HUB_OFFLINE=1 LLM_STARTUP_CACHE=$$out/cache $(VENV)/bin/jupyter nbconvert --to notebook --execute --log-level=WARN \
+	    --ExecutePreprocessor.timeout=1800 --output-dir $$out "$$nb" 2> $$out/log.txt || { tail -40 $$out/log.txt; exit 1; }; \
+	  echo "run-all: $$nb $$(( $$(date +%s) - t0 )) s"; done; rm -rf $$out

@@ -135,9 +135,12 @@ def cache_dir(*parts: str) -> Path:
     return path
 
 # %% ../nbs/00_core.ipynb #407d0c33
-def full_run() -> bool:
-    "要不要跑完整版本：环境变量 `LLM_STARTUP_FULL=1`。默认只跑快速版本；课里长的单元先看它，跳过时说明完整版本要多久、怎样运行。"
-    return os.environ.get('LLM_STARTUP_FULL', '').lower() in ('1', 'true', 'yes')
+def full_run(note: str | None = None) -> bool:
+    "要不要跑完整版本：环境变量 `LLM_STARTUP_FULL=1`。默认只跑快速版本；长的单元写成 `if full_run('约 15 分钟'):`，跳过时打印要多久、怎样运行。"
+    full = os.environ.get('LLM_STARTUP_FULL', '').lower() in ('1', 'true', 'yes')
+    if not full and note is not None:
+        print(f"完整运行{'（' + note + '）' if note else ''}，默认跳过：设置环境变量 LLM_STARTUP_FULL=1 再运行这一格。保存在 notebook 里的输出来自一次完整运行。")
+    return full
 
 def hub_cached(name: str, filename: str = 'config.json') -> bool:
     "模型仓库里的 `name`（如 'bert-base-chinese'）已经在本机的 Hugging Face 缓存里了吗？只看本地，不联网。"
