@@ -95,7 +95,7 @@ def profile_arch(name: str, seq_len: int = 128, img_size: int = 224, batch: int 
 # %% ../nbs/01_architecture.ipynb #3af5f62b
 BYTES = {'fp32': 4, 'tf32': 4, 'bf16': 2, 'fp16': 2, 'int8': 1}
 RUNTIME_MIB = 30            # 实测：算子代码页、线程池等，与模型大小无关
-AMP_ACT_FACTOR = 0.75       # 实测：autocast 下保存的激活约为 fp32 的 0.7–0.75 倍（LayerNorm/softmax/残差仍是 fp32）
+AMP_ACT_FACTOR = 0.75       # 经验系数：autocast 下 LayerNorm/softmax/残差仍是 fp32，保存的激活省不到一半；“与实测对照”里检验
 
 @functools.lru_cache(maxsize=None)
 def _param_count(name: str) -> int: return count_params(build_arch(name))
@@ -207,8 +207,9 @@ CANDIDATES = {
         dict(model='gpt2-style 从零训练', params_m=124, pretrained=False, min_samples=1_000_000, note='需要海量文本，不建议'),
     ],
 }
-# 每百万参数、每个样本的大致推理延迟（毫秒），来自上面 profile_arch 在 2 核 CPU 上的量级；GPU 取其 1/30。
-MS_PER_MPARAM = {'cpu': 0.6, 'gpu': 0.02}
+# 每百万参数、每个样本的大致推理延迟（毫秒）。CPU：上面完整速度表里 BERT 系列 fp32 单条约每百万参数 1.0–1.3 毫秒（2 核），取 1.0；
+# 卷积网络和 ViT 每个参数的计算更多，实际更慢。GPU：粗略假设快 30 倍，有 GPU 时请用 profile_arch 实测。
+MS_PER_MPARAM = {'cpu': 1.0, 'gpu': 0.03}
 
 def recommend(task: str = 'text-classification', language: str = 'zh', samples: int = 1000, latency_ms: float | None = None,
               hardware: str = 'cpu', internet: bool = True) -> pd.DataFrame:

@@ -14,11 +14,11 @@ from torch import nn
 
 from .core import get_precision, autocast, set_tf32, seed_everything, cpu_supports_bf16, cuda_supports_bf16, machine_summary
 from .train import fit, param_groups, make_scheduler, evaluate
-from .sentiment import set_attention
+from .sentiment import set_attention, train_attention
 
 
 # %% auto #0
-__all__ = ['fit_vs_trainer', 'bare_loop', 'bench_amp', 'cli_bench_amp', 'amp_profile', 'amp_dropout_effect',
+__all__ = ['fit_vs_trainer', 'bare_loop', 'amp_bound', 'bench_amp', 'cli_bench_amp', 'amp_profile', 'amp_dropout_effect',
            'bench_precisions_cuda']
 
 # %% ../nbs/91_amp_studies.ipynb #13b6a44f
@@ -86,50 +86,7 @@ def fit_vs_trainer(n_texts: int = 768, max_length: int = 128, batch_size: int = 
                 fit_accuracy=round(acc['fit'], 4), trainer_accuracy=round(acc['trainer'], 4))
 
 
-# %% ../nbs/91_amp_studies.ipynb #94edb92c
-def bare_loop(model, loader, precision: str, lr: float = 5e-4, max_grad_norm: float = 1.0) -> float:
-    "最朴素的训练循环（同样的 AdamW、调度、裁剪、精度），返回 samples/s，用来衡量 `fit` 的开销。"
-    model.train()
-    opt = torch.optim.AdamW(param_groups(model, 0.01), lr=lr)
-    sched = make_scheduler(opt, len(loader), 0.06, 'linear')
-    n, t0 = 0, time.perf_counter()
-    for batch in loader:
-        labels = batch.pop('labels')
-        with autocast('cpu', precision): logits = model(**batch).logits
-        loss = nn.functional.cross_entropy(logits.float(), labels)
-        loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), max_grad_norm)
-        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-        n += len(labels)
-    return n / (time.perf_counter() - t0)
-
-def bench_amp(n_texts: int = 768, max_length: int = 128, batch_size: int = 32, layers: int = 4, hidden: int = 256, seed: int = 0,
-              rounds: int = 3, trainer: bool = True) -> dict:
-    "同一次运行里测：fit 在 bf16 与 fp32 下的吞吐比（有 bf16 指令时）、fit 与裸循环之比、fit 与 Trainer 之比。"
-    make_model, make_dl, _ = _bert_bench_setup(n_texts, max_length, batch_size, layers, hidden, seed)
-    prec = get_precision('cpu')                                   # 这台 CPU 上 auto 选的精度
-    fit_kw = dict(epochs=1, lr=5e-4, progress=False, metrics=(), device='cpu')
-    run = {'fp32': lambda: fit(make_model(), make_dl(), precision='fp32', **fit_kw).samples_per_s,
-           'bare': lambda: bare_loop(make_model(), make_dl(), prec)}
-    if cpu_supports_bf16(): run['bf16'] = lambda: fit(make_model(), make_dl(), precision='bf16', **fit_kw).samples_per_s
-    make_model()(**next(iter(make_dl()))).logits                 # 预热（分配内存、oneDNN 初始化）
-    speed = dict.fromkeys(run, 0.)
-    for r in range(rounds):                                       # 交替测、顺序逐轮反转
-        for k in (list(run) if r % 2 == 0 else list(run)[::-1]): speed[k] = max(speed[k], run[k]())
-    res = dict(n_texts=n_texts, batch_size=batch_size, layers=layers, hidden=hidden, max_length=max_length, precision=prec,
-               fp32_samples_s=round(speed['fp32'], 1), bf16_samples_s=round(speed['bf16'], 1) if 'bf16' in speed else None,
-               bf16_vs_fp32_train_speedup=round(speed['bf16'] / speed['fp32'], 2) if 'bf16' in speed else None,
-               fit_vs_bare_loop=round(speed[prec if prec in speed else 'fp32'] / speed['bare'], 3),
-               cpu_bf16=cpu_supports_bf16(), threads=torch.get_num_threads(), machine=machine_summary())
-    if trainer: res['fit_vs_trainer'] = fit_vs_trainer(n_texts, max_length, batch_size, layers, hidden, seed, rounds=min(rounds, 2))['fit_vs_trainer']
-    return res
-
-def cli_bench_amp(args) -> dict:
-    "`llm-startup bench amp`。"
-    return bench_amp(n_texts=args.n_texts)
-
-
-# %% ../nbs/91_amp_studies.ipynb #8f82c12d
+# %% ../nbs/91_amp_studies.ipynb #21c9e85b
 def _op_kind(name: str) -> str:
     if name in ('aten::mm', 'aten::addmm', 'aten::bmm', 'aten::baddbmm') or 'scaled_dot_product' in name: return '矩阵乘法'
     if name in ('aten::bernoulli_', 'aten::native_dropout', 'aten::rand_like', 'aten::uniform_'): return 'dropout 的随机数'
@@ -147,6 +104,76 @@ def _quiet_native_stderr():
         try: yield
         finally: os.dup2(saved, 2); os.close(saved)
 
+
+# %% ../nbs/91_amp_studies.ipynb #94edb92c
+def bare_loop(model, loader, precision: str, lr: float = 5e-4, max_grad_norm: float = 1.0) -> float:
+    "最朴素的训练循环（同样的 AdamW、调度、裁剪、精度），返回 samples/s，用来衡量 `fit` 的开销。"
+    model.train()
+    opt = torch.optim.AdamW(param_groups(model, 0.01), lr=lr)
+    sched = make_scheduler(opt, len(loader), 0.06, 'linear')
+    n, t0 = 0, time.perf_counter()
+    for batch in loader:
+        labels = batch.pop('labels')
+        with autocast('cpu', precision): logits = model(**batch).logits
+        loss = nn.functional.cross_entropy(logits.float(), labels)
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), max_grad_norm)
+        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
+        n += len(labels)
+    return n / (time.perf_counter() - t0)
+
+
+# %% ../nbs/91_amp_studies.ipynb #136e22fa
+def amp_bound(layers: int = 4, hidden: int = 256, max_length: int = 128, batch_size: int = 32, steps: int = 6, seed: int = 0,
+              fp32_samples_s: float | None = None) -> dict:
+    """bf16 训练的 Amdahl 上限。profiler 下用 `fit` 各训练 `steps` 步（fp32、bf16 各一次，注意力按 `train_attention` 的规则选），
+    量出每条样本花在矩阵乘法（含注意力）上的时间：它占 fp32 一步墙钟时间的比例 p，bf16 下快了 s 倍，则整体至多快 1 / ((1 − p) + p / s)。
+    墙钟时间用不开 profiler 的实测（`fp32_samples_s`，同一次运行里量的）；不给时用 profiler 下的墙钟时间（profiler 本身会让小算子变慢，p 偏小）。
+    数据加载、Python 调度、逐元素运算都算在 1 − p 里：它们在 bf16 下也变快时，实测会超过这个“上限”。"""
+    make_model, make_dl, _ = _bert_bench_setup(batch_size * steps, max_length, batch_size, layers, hidden, seed)
+    fit_kw = dict(epochs=1, lr=5e-4, progress=False, metrics=(), device='cpu')
+    fit(make_model(), make_dl(), precision='fp32', **fit_kw)                    # 预热
+    mm, wall, n = {}, {}, batch_size * steps
+    for p in ('fp32', 'bf16'):
+        model = train_attention(make_model(), p, 'cpu')[0]
+        with _quiet_native_stderr(), torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof:
+            t0 = time.perf_counter(); fit(model, make_dl(), precision=p, **fit_kw); wall[p] = (time.perf_counter() - t0) / n
+        mm[p] = sum(e.self_cpu_time_total for e in prof.key_averages() if _op_kind(e.key) == '矩阵乘法') / 1e6 / n   # 秒/条
+    share, s = mm['fp32'] * fp32_samples_s if fp32_samples_s else mm['fp32'] / wall['fp32'], mm['fp32'] / mm['bf16']
+    return dict(bf16_matmul_share=round(share, 3), bf16_matmul_speedup=round(s, 2), bf16_amdahl_bound=round(1 / ((1 - share) + share / s), 2),
+                bf16_amdahl_limit=round(1 / (1 - share), 2))
+
+# %% ../nbs/91_amp_studies.ipynb #3bcb988c
+def bench_amp(n_texts: int = 768, max_length: int = 128, batch_size: int = 32, layers: int = 4, hidden: int = 256, seed: int = 0,
+              rounds: int = 3, trainer: bool = True) -> dict:
+    "同一次运行里测：fit 在 bf16 与 fp32 下的吞吐比和它的 Amdahl 上限（有 bf16 指令时）、fit 与裸循环之比、fit 与 Trainer 之比。"
+    make_model, make_dl, _ = _bert_bench_setup(n_texts, max_length, batch_size, layers, hidden, seed)
+    prec = get_precision('cpu')                                   # 这台 CPU 上 auto 选的精度
+    fit_kw = dict(epochs=1, lr=5e-4, progress=False, metrics=(), device='cpu')
+    run = {'fp32': lambda: fit(make_model(), make_dl(), precision='fp32', **fit_kw).samples_per_s,
+           'bare': lambda: bare_loop(make_model(), make_dl(), prec)}
+    if cpu_supports_bf16(): run['bf16'] = lambda: fit(train_attention(make_model(), 'bf16', 'cpu')[0], make_dl(), precision='bf16', **fit_kw).samples_per_s
+    make_model()(**next(iter(make_dl()))).logits                 # 预热（分配内存、oneDNN 初始化）
+    speed = dict.fromkeys(run, 0.)
+    for r in range(rounds):                                       # 交替测、顺序逐轮反转
+        for k in (list(run) if r % 2 == 0 else list(run)[::-1]): speed[k] = max(speed[k], run[k]())
+    res = dict(n_texts=n_texts, batch_size=batch_size, layers=layers, hidden=hidden, max_length=max_length, precision=prec,
+               fp32_samples_s=round(speed['fp32'], 1), bf16_samples_s=round(speed['bf16'], 1) if 'bf16' in speed else None,
+               bf16_vs_fp32_train_speedup=round(speed['bf16'] / speed['fp32'], 2) if 'bf16' in speed else None,
+               fit_vs_bare_loop=round(speed[prec if prec in speed else 'fp32'] / speed['bare'], 3),
+               cpu_bf16=cpu_supports_bf16(), threads=torch.get_num_threads(), machine=machine_summary())
+    if 'bf16' in speed:
+        bound = amp_bound(layers, hidden, max_length, batch_size, seed=seed, fp32_samples_s=speed['fp32'])
+        res.update(bf16_attention='eager', **bound, bf16_vs_bound=round(res['bf16_vs_fp32_train_speedup'] / bound['bf16_amdahl_bound'], 3))
+    if trainer: res['fit_vs_trainer'] = fit_vs_trainer(n_texts, max_length, batch_size, layers, hidden, seed, rounds=min(rounds, 2))['fit_vs_trainer']
+    return res
+
+def cli_bench_amp(args) -> dict:
+    "`llm-startup bench amp`。"
+    return bench_amp(n_texts=args.n_texts)
+
+
+# %% ../nbs/91_amp_studies.ipynb #8f82c12d
 def _train_step(model, precision: str, lr: float = 5e-4):
     "返回一个闭包：用 AdamW 在给定精度下训练一步（模型、优化器、精度都绑定在闭包里，多个闭包互不干扰）。"
     model.train(); opt = torch.optim.AdamW(param_groups(model, 0.01), lr=lr)

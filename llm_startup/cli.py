@@ -90,7 +90,6 @@ def _args_sent_train(p):
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
     p.add_argument('--seed', type=_seed, default=42)
     p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，128 宽的自预训练小模型 1e-3）')
-    p.add_argument('--mlm-epochs', type=_int_min(0), default=0, help='微调前在训练文本上做几轮 MLM 领域预训练（tiny 模型）')
     p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
     p.add_argument('--hidden', type=_hidden, default=256, help='tiny 模型的宽度（64 的倍数）')
     p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
@@ -172,7 +171,7 @@ def _args_serve(p):
     p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
     p.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'onnx-int8'],
                    help='推理后端：auto 即文件夹里保存的那种；transformer 文件夹可以选 onnx / onnx-int8（启动时导出并缓存）')
-    p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒，把并发请求合成一批推理（0 表示不等）')
+    p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒（推理线程还在算上一批时一直攒到它空下来），把并发请求合成一批推理（0 表示不额外等）')
     p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
     p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')
     p.add_argument('--body-timeout', type=_float_range(0.1, 600), default=10.0, help='几秒内收不完请求体就答 408（防止只发一半就停下的客户端占着连接）')
@@ -349,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(_handler=handler)
     return p
 
+# %% ../nbs/10_cli.ipynb #336bdec5
 GROUP_HELP = {'arch': '选模型：recommend / estimate', 'vision': '图像分类：train / eval / predict', 'sentiment': '中文情感分类：train / eval / predict', 'bench': '基准测试（同一次运行里测出的比值，JSON 输出）'}
 
 _CJK = re.compile('[\u4e00-\u9fff]')

@@ -14,8 +14,8 @@ from .files import MARKER, owned_dir, atomic_dir, atomic_write_text, check_out_d
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'cuda_supports_bf16', 'get_precision', 'machine_summary',
-           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir', 'full_run',
-           'hub_cached', 'offline_reason']
+           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir',
+           'default_pretrained_dir', 'full_run', 'hub_cached', 'offline_reason']
 
 # %% ../nbs/00_core.ipynb #83c0bd97
 def get_device(device: str | torch.device | None = None) -> torch.device:
@@ -133,6 +133,10 @@ def cache_dir(*parts: str) -> Path:
     path = root.joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+def default_pretrained_dir() -> Path:
+    "`llm-startup pretrain` 默认保存的位置（第 08 课）；`sentiment train --model auto` 在这里找自预训练的检查点。"
+    return cache_dir('pretrained') / 'bert-mlm-zh'
 
 # %% ../nbs/00_core.ipynb #407d0c33
 def full_run(note: str | None = None) -> bool:

@@ -140,10 +140,10 @@ def read_table(path: str | Path, text_col: str = 'text', label_col: str | None =
     out.attrs['encoding'] = encoding
     return out
 
+# %% ../nbs/02_data.ipynb #dbcc623d
 def load_texts(source: str | Path = 'reviews', text_col: str = 'text', label_col: str | None = 'label') -> pd.DataFrame:
     "`'reviews'` 读自带数据，否则按路径读用户文件。"
     return load_reviews() if str(source) == 'reviews' else read_table(source, text_col, label_col)
-
 
 # %% ../nbs/02_data.ipynb #e1cf085e
 _URL = re.compile(r'(https?://|www\.)[^\s\u4e00-\u9fff，。！？]+', re.I)
@@ -362,6 +362,7 @@ class PadCollator:
         if 'labels' in items[0]: batch['labels'] = torch.tensor([it['labels'] for it in items])
         return batch
 
+# %% ../nbs/02_data.ipynb #8de620d2
 class LengthGroupedSampler(Sampler):
     "训练用的 batch 采样器：打乱 → 每 `mega` 个 batch 内按长度排序 → 切 batch → 打乱 batch 顺序（用 torch 全局随机数，可复现）。"
     def __init__(self, lengths, batch_size: int, mega: int = 50, drop_last: bool = False):
@@ -402,6 +403,7 @@ def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidd
     return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads,
                       intermediate_size=hidden * 4, max_position_embeddings=max_len, num_labels=num_labels, pad_token_id=0)
 
+# %% ../nbs/02_data.ipynb #6efafa0f
 def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32, layers: int = 2, hidden: int = 128, seed: int = 0) -> dict:
     "测量分词与 padding 的加速比（同一次运行里对比），返回 dict。"
     import tempfile

@@ -20,10 +20,11 @@ from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_s
 if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注解：导出 ONNX、加载 ONNX 模型都不需要 Web 框架
 
 # %% auto #0
-__all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'OnnxSentiment', 'quantize_int8', 'model_size_mb',
-           'latency_table', 'load_test', 'serve_process', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher',
-           'make_app', 'Server', 'weights_digest', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve',
-           'cli_export', 'browser_check']
+__all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'session_options', 'OnnxSentiment', 'quantize_int8',
+           'model_size_mb', 'latency_table', 'ort_op_times', 'int8_amdahl', 'load_test', 'backend_throughput',
+           'serve_process', 'serve_bench', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server',
+           'weights_digest', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export',
+           'browser_check']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -70,6 +71,19 @@ def export_onnx(clf, path, opset: int = 17, optimize: bool = True, int8: bool = 
         write_meta(tmp, 'onnx', max_length=clf.max_length, label2id=clf.label2id, optimized=optimize, int8=int8, fused_ops=fused, **_threshold_meta(clf))
     return Path(path)
 
+# %% ../nbs/07_deploy.ipynb #b13dceac
+def session_options(threads: int | None = None, profile_prefix=None):
+    "ONNX Runtime 的会话设置（推理与测量用同一套）；给 `profile_prefix` 时打开 profiler，每个算子的耗时写进一个 JSON 文件。"
+    import onnxruntime as ort
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads or os.cpu_count() or 1   # 一次推理用几个线程：明确设成核数，不依赖各版本的默认值
+    so.inter_op_num_threads = 1    # 优化后的 BERT 图里几乎每个算子都依赖上一个：没有可以同时跑的分支，多开线程只会互相抢核
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    so.add_session_config_entry('session.intra_op.allow_spinning', '0')   # 算完不空转等下一批：把 CPU 留给同一台机器上的 Web 服务
+    if profile_prefix is not None: so.enable_profiling, so.profile_file_prefix = True, str(profile_prefix)
+    return so
+
+# %% ../nbs/07_deploy.ipynb #9b4d848f
 class OnnxSentiment:
     "用 ONNX Runtime 推理的情感分类器：接口与 SentimentClassifier 相同（`predict_proba`、`label2id`、`tokenizer`、`save`）。"
     kind = 'onnx'
@@ -80,12 +94,7 @@ class OnnxSentiment:
         if not (self.path / 'model.onnx').is_file(): raise ValueError(f"{path} 里没有 model.onnx：请先用 `llm-startup export` 导出。")
         meta = read_meta(self.path); check_files(self.path)
         self.max_length, self.label2id = meta_int(meta, 'max_length', 2, 8192, self.path), meta_label2id(meta, self.path)
-        so = ort.SessionOptions()
-        so.intra_op_num_threads = threads or os.cpu_count() or 1   # 一次推理用几个线程：明确设成核数，不依赖各版本的默认值
-        so.inter_op_num_threads = 1                                 # BERT 的图是一条链，算子之间没有可以并行的分支
-        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        so.add_session_config_entry('session.intra_op.allow_spinning', '0')   # 算完不空转等下一批：把 CPU 留给同一台机器上的 Web 服务
-        try: self.session = ort.InferenceSession(str(self.path / 'model.onnx'), so, providers=['CPUExecutionProvider'])
+        try: self.session = ort.InferenceSession(str(self.path / 'model.onnx'), session_options(threads), providers=['CPUExecutionProvider'])
         except Exception as e: raise ValueError(f"{self.path / 'model.onnx'} 无法加载（{str(e)[:150]}）：文件可能不完整，请重新导出。") from e
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
         self.int8, self.id2label = bool(meta.get('int8')), {i: l for l, i in self.label2id.items()}
@@ -135,19 +144,63 @@ def latency_table(backends: dict, texts, n_single: int = 100, batch_size: int = 
                          batch_sentences_s=round(thr, 1)))
     return pd.DataFrame(rows)
 
+# %% ../nbs/07_deploy.ipynb #17b4bf76
+def ort_op_times(model_dir, feeds, threads: int | None = None, passes: int = 2) -> dict:
+    "ONNX Runtime 的 profiler：每类算子（op_type）在一个 batch 上平均花几毫秒（`feeds` 是已 padding 的 batch；第一个只用来预热，其余跑 `passes` 遍取平均）。"
+    import tempfile, onnxruntime as ort
+    with tempfile.TemporaryDirectory() as d:
+        s = ort.InferenceSession(str(Path(model_dir) / 'model.onnx'), session_options(threads, Path(d) / 'p'), providers=['CPUExecutionProvider'])
+        for f in [feeds[0]] + list(feeds[1:]) * passes: s.run(['logits'], f)
+        events = json.loads(Path(s.end_profiling()).read_text())
+    runs = sorted((e['ts'], e['ts'] + e['dur']) for e in events if e.get('cat') == 'Session' and e.get('name') == 'model_run')
+    warm_end, ms = runs[0][1], {}
+    for e in events:
+        if e.get('cat') == 'Node' and e.get('name', '').endswith('_kernel_time') and e['ts'] >= warm_end:
+            op = e['args']['op_name']; ms[op] = ms.get(op, 0) + e['dur'] / 1e3 / ((len(feeds) - 1) * passes)
+    return dict(sorted(ms.items(), key=lambda kv: -kv[1]))
+
+def int8_amdahl(fp32_dir, int8_dir, texts, batch_size: int = 32, rounds: int = 5) -> dict:
+    """int8 会话比 fp32 会话快多少，和 Amdahl 定律给的上限比。量化换掉的算子（fp32 图里有、int8 图里没有的：MatMul、Attention……）
+    占 fp32 会话墙钟时间（不开 profiler 实测）的比例 p，它们的替代者（DynamicQuantizeMatMul、QAttention……）比它们快 s 倍，则整体至多快 1 / ((1 − p) + p / s)；
+    矩阵乘法再快也超不过 1 / (1 − p)。"""
+    f32, i8 = OnnxSentiment(fp32_dir), OnnxSentiment(int8_dir)
+    feeds = []
+    for i in range(0, len(texts), batch_size):
+        enc = f32.tokenizer(list(texts[i:i + batch_size]), padding=True, truncation=True, max_length=f32.max_length, return_tensors='np')
+        feeds.append({k: enc[k].astype(np.int64) for k in ('input_ids', 'attention_mask')})
+    ops = {'fp32': ort_op_times(fp32_dir, feeds), 'int8': ort_op_times(int8_dir, feeds)}
+    replaced, new = set(ops['fp32']) - set(ops['int8']), set(ops['int8']) - set(ops['fp32'])
+    before, after = sum(ops['fp32'][o] for o in replaced), sum(ops['int8'][o] for o in new)
+    best = {'fp32': [float('inf')] * len(feeds), 'int8': [float('inf')] * len(feeds)}
+    for r in range(rounds):               # 不开 profiler 计时：每个 batch 上两个会话紧挨着各跑一次（先后逐轮交换），每个 batch 取各自最快的一次
+        for j, f in enumerate(feeds):
+            for k, m in ((('fp32', f32), ('int8', i8)) if (r + j) % 2 == 0 else (('int8', i8), ('fp32', f32))):
+                t0 = time.perf_counter(); m.session.run(['logits'], f); best[k][j] = min(best[k][j], time.perf_counter() - t0)
+    wall = sum(best['fp32']) / len(feeds) * 1e3                       # fp32 一个 batch 的墙钟毫秒：算子之外的调度、拷贝也在里面，它们不会因 int8 变快
+    p, s = min(before / wall, 0.99), before / after
+    speedup, bound = sum(best['fp32']) / sum(best['int8']), 1 / ((1 - p) + p / s)
+    return dict(int8_session_speedup=round(speedup, 2), int8_replaced_ops=sorted(replaced), int8_matmul_share=round(p, 3),
+                int8_matmul_speedup=round(s, 2), int8_amdahl_bound=round(bound, 2), int8_vs_bound=round(speedup / bound, 3),
+                int8_amdahl_limit=round(1 / (1 - p), 2), ops_ms={k: {o: round(v, 2) for o, v in d.items()} for k, d in ops.items()})
+
 # %% ../nbs/07_deploy.ipynb #2b42b8d0
-def load_test(url: str, texts, n_requests: int = 400, clients: int = 16, timeout: float = 30) -> dict:
-    "有界的小压测（只打本机）：`clients` 个并发客户端一共发 `n_requests` 个单条请求；返回 requests/s、p50/p95 延迟（毫秒）和错误数。"
+def load_test(url: str, texts, n_requests: int = 400, clients: int = 16, timeout: float = 30, rate: float | None = None) -> dict:
+    """有界的小压测（只打本机）：`clients` 个并发客户端一共发 `n_requests` 个单条请求；返回 requests/s、p50/p95 延迟（毫秒）和错误数。
+    不给 `rate` 时是闭环：每个客户端收到回答才发下一个（测最大吞吐）。给 `rate`（请求/秒）时是开环：第 i 个请求计划在 i / rate 秒发出，
+    不管前面的回没回来，延迟从计划发出的时刻算起，排队也算在内——这才是用户在这个负载下感受到的延迟。"""
     import http.client, concurrent.futures as cf
     from urllib.parse import urlparse
     u = urlparse(url)
     if u.hostname not in ('127.0.0.1', 'localhost', '::1'): raise ValueError(f"压测只打本机地址，收到 {url}。")
+    if rate is not None and not rate > 0: raise ValueError(f"rate={rate}：开环压测的请求速率要大于 0。")
+    start = time.perf_counter() + 0.05
     def worker(k):   # 标准库的 http.client、每个客户端一条长连接：客户端自己尽量少占 CPU，测的才是服务
         lat, errors = [], 0
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
         for i in range(k, n_requests, clients):
             body = json.dumps({'text': texts[i % len(texts)]}, ensure_ascii=False).encode()
-            t0 = time.perf_counter()
+            if rate: t0 = start + i / rate; time.sleep(max(0.0, t0 - time.perf_counter()))
+            else: t0 = time.perf_counter()
             try:
                 conn.request('POST', '/predict', body, {'Content-Type': 'application/json'})
                 r = conn.getresponse(); r.read(); ok = r.status == 200
@@ -156,12 +209,23 @@ def load_test(url: str, texts, n_requests: int = 400, clients: int = 16, timeout
             lat.append((time.perf_counter() - t0) * 1000); errors += not ok
         conn.close()
         return lat, errors
-    t0 = time.perf_counter()
     with cf.ThreadPoolExecutor(clients) as ex: parts = list(ex.map(worker, range(clients)))
-    wall = time.perf_counter() - t0
+    wall = time.perf_counter() - start
     lat = [l for p, _ in parts for l in p]
-    return dict(requests=n_requests, clients=clients, rps=round(n_requests / wall, 1), p50_ms=round(float(np.percentile(lat, 50)), 1),
-                p95_ms=round(float(np.percentile(lat, 95)), 1), errors=int(sum(e for _, e in parts)))
+    res = dict(requests=n_requests, clients=clients, rps=round(n_requests / wall, 1), p50_ms=round(float(np.percentile(lat, 50)), 1),
+               p95_ms=round(float(np.percentile(lat, 95)), 1), errors=int(sum(e for _, e in parts)))
+    return res if rate is None else dict(offered_rps=round(rate, 1), **res)
+
+# %% ../nbs/07_deploy.ipynb #30dd80f7
+def backend_throughput(clf, texts, batch_size: int, rounds: int = 2) -> float:
+    "后端自己一批一批地预测能达到的条/秒（与服务攒批后调用的是同一个 `predict`，批大小与服务能攒到的一样）：服务吞吐的上限。"
+    predict(clf, list(texts[:batch_size]))                             # 预热
+    best = float('inf')
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for i in range(0, len(texts), batch_size): predict(clf, list(texts[i:i + batch_size]))
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
 
 @contextlib.contextmanager
 def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_batch: int = 64, timeout: float = 90):
@@ -191,9 +255,27 @@ def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_b
             try: proc.wait(10)
             except subprocess.TimeoutExpired: proc.kill(); proc.wait()
 
+# %% ../nbs/07_deploy.ipynb #99a7c8e4
+def serve_bench(model_dir, backend, texts, n_requests: int = 400, clients: int = 16, max_batch: int = 64, curve=(0.25, 0.5, 0.75, 1.0)) -> dict:
+    """服务压测（`model_dir` 在子进程里由 `llm-startup serve` 提供，`backend` 是同一个模型在本进程里加载好的后端）：
+    后端自己按服务能攒出的批大小预测的吞吐是上限；攒批与逐个处理各一次闭环压测（16 个客户端各自收到回答才发下一个，回答和新请求之间推理线程会空一下，所以闭环测得的吞吐偏低；`served_rps` 取闭环和各开环负载里最高的）；上限一半的开环负载下的 p95；`curve` 里各负载（上限的几分之几）的吞吐与 p95。"""
+    ceiling = backend_throughput(backend, texts, min(max_batch, clients))   # 闭环的 clients 个客户端最多让服务攒出 clients 条一批
+    with serve_process(model_dir, batch_ms=5, max_batch=max_batch) as url:
+        b = load_test(url, texts, n_requests, clients)
+        half = load_test(url, texts, max(50, int(ceiling)), 2 * clients, rate=ceiling / 2)      # 约 2 秒的半负载
+        points = [load_test(url, texts, max(30, int(f * ceiling)), 2 * clients, rate=f * ceiling) for f in curve]   # 每点约 1 秒
+    with serve_process(model_dir, batch_ms=0, max_batch=1) as url: s = load_test(url, texts, n_requests, clients)
+    best = max([b['rps']] + [p['rps'] for p in points])      # 服务的能力：闭环压测和各负载下实际服务的请求/秒里最高的
+    return dict(served_batching=b, served_single=s, served_batching_vs_single_rps=round(b['rps'] / s['rps'], 2), served_p95_ms=b['p95_ms'],
+                served_errors=b['errors'] + s['errors'] + half['errors'] + sum(p['errors'] for p in points),
+                backend_batch_throughput=round(ceiling, 1), server_batch_size=min(max_batch, clients), served_rps=best, served_rps_closed_loop=b['rps'],
+                served_vs_ceiling=round(best / ceiling, 3), served_p95_ms_at_half_load=half['p95_ms'], served_half_load=half,
+                load_curve=points)
+
+# %% ../nbs/07_deploy.ipynb #d581033a
 def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int = 4, hidden: int = 256, max_length: int = 64, lr: float = 5e-4,
                  n_texts: int = 1024, n_single: int = 100, n_requests: int = 400, clients: int = 16, served: bool = True, seed: int = 0) -> dict:
-    "在发布大小的模型上（`model` 是 sentiment train 保存的文件夹；不给时现训一个与默认同样大小的：4 层、256 宽），同一次运行里测各后端的 batch-32 吞吐、单条 p50/p95、相对 fp32 的准确率变化与大小，以及攒批/逐个处理的服务压测。"
+    "在发布大小的模型上（`model` 是 sentiment train 保存的文件夹；不给时现训一个与默认同样大小的：4 层、256 宽），同一次运行里测各后端的 batch-32 吞吐、单条 p50/p95、相对 fp32 的准确率变化与大小、int8 的 Amdahl 上限，以及服务压测（攒批与逐个处理、吞吐上限、半负载延迟、负载曲线）。"
     import tempfile
     from llm_startup.core import cpu_supports_bf16, machine_summary
     from llm_startup.data import load_reviews, clean_texts, split_data
@@ -224,11 +306,8 @@ def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int =
                    onnx_accuracy_delta=round(acc['onnx_fp32'] - acc['torch_fp32'], 4),
                    onnx_int8_accuracy_delta=round(acc['onnx_int8'] - acc['torch_fp32'], 4))
         if 'torch_bf16' in acc: res['torch_bf16_accuracy_delta'] = round(acc['torch_bf16'] - acc['torch_fp32'], 4)
-        if served:
-            with serve_process(d / 'onnx8', batch_ms=5) as url: b = load_test(url, texts, n_requests, clients)
-            with serve_process(d / 'onnx8', batch_ms=0, max_batch=1) as url: s = load_test(url, texts, n_requests, clients)
-            res.update(served_batching=b, served_single=s, served_batching_vs_single_rps=round(b['rps'] / s['rps'], 2),
-                       served_p95_ms=b['p95_ms'], served_errors=b['errors'] + s['errors'])
+        res.update({k: v for k, v in int8_amdahl(d / 'onnx', d / 'onnx8', texts[:512]).items() if k != 'ops_ms'})
+        if served: res.update(serve_bench(d / 'onnx8', backends['onnx_int8'], texts, n_requests, clients))
     return res
 
 def cli_bench_deploy(args) -> dict:
@@ -311,7 +390,8 @@ def _parse_texts(raw: bytes, max_chars: int, max_texts: int):
     return texts, None
 
 class MicroBatcher:
-    "把并发请求攒成一批：第一个请求到达后最多再等 `wait_ms` 毫秒（或攒满 `max_batch` 条文本），整批推理一次，再把结果拆回各个请求。"
+    """把并发请求攒成一批：第一个请求到达后最多再等 `wait_ms` 毫秒；推理线程还在算上一批时，一直攒到它空下来（或攒满 `max_batch` 条文本），
+    整批推理一次，再把结果拆回各个请求。等待和推理重叠：推理线程从不为了等窗口而空着，负载高时批自然变大，负载低时请求几乎不等。"""
     def __init__(self, fn, wait_ms: float = 5.0, max_batch: int = 64, max_queue: int = 256):
         import asyncio, concurrent.futures
         self.fn, self.wait, self.max_batch = fn, wait_ms / 1000, max_batch
@@ -328,33 +408,46 @@ class MicroBatcher:
         self.queue.put_nowait((texts, fut))
         return await fut
 
-    async def _gather(self) -> list:
+    async def _gather(self, busy) -> list:
+        "攒一批：窗口（`wait_ms`）没过、或上一批（`busy`）还没算完时继续收，攒满 `max_batch` 条就停。"
         import asyncio
+        loop = asyncio.get_running_loop()
         items = [await self.queue.get()]
-        n, deadline = len(items[0][0]), asyncio.get_running_loop().time() + self.wait
+        n, deadline = len(items[0][0]), loop.time() + self.wait
         while n < self.max_batch:
-            left = deadline - asyncio.get_running_loop().time()
-            if left <= 0: break
-            try: items.append(await asyncio.wait_for(self.queue.get(), left))
-            except asyncio.TimeoutError: break
-            n += len(items[-1][0])
+            left, idle = deadline - loop.time(), busy is None or busy.done()
+            if left <= 0 and idle: break
+            getter = loop.create_task(self.queue.get())
+            await asyncio.wait({getter} if left > 0 or idle else {getter, busy}, timeout=left if left > 0 else None,
+                               return_when=asyncio.FIRST_COMPLETED)
+            if getter.done(): items.append(getter.result()); n += len(items[-1][0])
+            else:                                                      # 取消还没拿到东西的 get：asyncio.Queue 保证不丢条目
+                getter.cancel()
+                with contextlib.suppress(asyncio.CancelledError): await getter
         return items
+
+    async def _infer(self, items):
+        import asyncio
+        texts = [t for ts, _ in items for t in ts]
+        try: res = await asyncio.get_running_loop().run_in_executor(self.pool, self.fn, texts)
+        except Exception as e:
+            for _, fut in items:
+                if not fut.done(): fut.set_exception(e)
+            return
+        i = 0
+        for ts, fut in items:
+            if not fut.done(): fut.set_result(res[i:i + len(ts)])
+            i += len(ts)
 
     async def _run(self):
         import asyncio
+        busy = None
         while True:
-            items = await self._gather()
-            texts = [t for ts, _ in items for t in ts]
-            try: res = await asyncio.get_running_loop().run_in_executor(self.pool, self.fn, texts)
-            except Exception as e:
-                for _, fut in items:
-                    if not fut.done(): fut.set_exception(e)
-                continue
-            i = 0
-            for ts, fut in items:
-                if not fut.done(): fut.set_result(res[i:i + len(ts)])
-                i += len(ts)
+            items = await self._gather(busy)
+            if busy is not None: await asyncio.wait({busy})            # 推理线程只有一个：上一批算完再交下一批，其余请求留在有界队列里
+            busy = asyncio.get_running_loop().create_task(self._infer(items))
 
+# %% ../nbs/07_deploy.ipynb #b215fff6
 MAX_BATCH_MS = 1000   # 攒批最多等 1 秒：再长，用户就觉得服务卡住了
 
 def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: int = 2**20, batch_ms: float = 5.0,
@@ -389,6 +482,7 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
     app.post('/predict')(predict_route)
     return app
 
+# %% ../nbs/07_deploy.ipynb #5900d35f
 class Server:
     "在后台线程里运行 uvicorn（测试与 notebook 用）；`with Server(app) as s:` 得到 `s.url`。"
     def __init__(self, app, host: str = '127.0.0.1', port: int = 0):
@@ -422,6 +516,7 @@ def weights_digest(model_dir) -> str:
             for block in iter(lambda: fh.read(1 << 20), b''): h.update(block)
     return h.hexdigest()[:16]
 
+# %% ../nbs/07_deploy.ipynb #07cde2fe
 def load_backend(model_dir, backend: str = 'auto'):
     "按后端加载模型文件夹：auto 即文件夹里保存的那种；transformer 文件夹配 onnx / onnx-int8 时先导出（缓存在缓存目录里，下次直接用）。"
     if backend not in BACKENDS: raise ValueError(f"未知的后端 {backend!r}：可选 {', '.join(BACKENDS)}。")
@@ -452,6 +547,7 @@ def app_from_env():
                     max_batch=int(e.get('LLM_STARTUP_MAX_BATCH', 64)), max_body_bytes=int(e.get('LLM_STARTUP_MAX_BODY', 2**20)),
                     body_timeout=float(e.get('LLM_STARTUP_BODY_TIMEOUT', 10)))
 
+# %% ../nbs/07_deploy.ipynb #3fe32659
 SHUTDOWN_S = 5   # 收到 SIGTERM 后最多等几秒让进行中的请求答完，然后关掉还开着的连接
 
 def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20, backend: str = 'auto',

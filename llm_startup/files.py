@@ -8,9 +8,9 @@ import atexit, contextlib, hashlib, json, os, re, shutil, sys, tempfile, uuid
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MARKER', 'JUNK', 'read_marker', 'saved_files', 'foreign_files', 'owned_dir', 'recover_dir', 'lock_out', 'unlock_out',
-           'release_locks', 'atomic_dir', 'atomic_write_text', 'write_meta', 'add_files', 'missing_files', 'bad_meta',
-           'meta_int', 'meta_label2id', 'check_files', 'check_out_dir']
+__all__ = ['MARKER', 'JUNK', 'MODEL_KINDS', 'read_marker', 'saved_files', 'foreign_files', 'owned_dir', 'recover_dir', 'lock_out',
+           'unlock_out', 'release_locks', 'atomic_dir', 'atomic_write_text', 'write_meta', 'add_files', 'missing_files',
+           'bad_meta', 'meta_int', 'meta_label2id', 'check_files', 'check_out_dir', 'kind_class']
 
 # %% ../nbs/94_files.ipynb #2c02d6cb
 MARKER = 'llm_startup.json'
@@ -336,3 +336,13 @@ def check_out_dir(out, data=None, force: bool = False, option: str = '--out', da
     lock_out(res)
     _LOCKS[_key(res)][3] = _state(res)                      # 保存时要求它还是这个样子
     return out
+
+# %% ../nbs/94_files.ipynb #f28f0cf2
+MODEL_KINDS = {'onnx': 'llm_startup.deploy:OnnxSentiment'}   # 种类 → "模块:类"：在上层模块里定义、由 load_sentiment 加载的模型
+
+def kind_class(kind: str):
+    "按 `MODEL_KINDS` 导入并返回加载这种模型的类（用到时才导入上层模块）。"
+    import importlib
+    if kind not in MODEL_KINDS: raise ValueError(f"未知的模型种类 {kind!r}：可选 {', '.join(MODEL_KINDS)}。")
+    module, name = MODEL_KINDS[kind].split(':')
+    return getattr(importlib.import_module(module), name)

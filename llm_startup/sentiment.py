@@ -12,16 +12,16 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary
+from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary, default_pretrained_dir
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
                               build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report,
                               TextDataset)
 from .train import fit, METRICS
-from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id
+from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_int, meta_label2id, MODEL_KINDS, kind_class
 
 # %% auto #0
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'model_meta', 'TfidfClassifier', 'refuse_remote_code',
-           'load_backbone', 'set_attention', 'build_tiny_bert', 'pretrain_mlm', 'length_batches', 'batched_proba',
+           'load_backbone', 'set_attention', 'train_attention', 'build_tiny_bert', 'length_batches', 'batched_proba',
            'SentimentClassifier', 'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment',
            'finetune_lr', 'self_pretrained', 'pretrain_split_problem', 'train_sentiment', 'check_converged',
            'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card',
@@ -49,6 +49,7 @@ def model_meta(path) -> dict:
     if (path / 'config.json').is_file(): return {}
     raise ValueError(f"{path} 不是模型文件夹：既没有 llm_startup.json，也没有 Hugging Face 的 config.json。")
 
+# %% ../nbs/05_sentiment.ipynb #a0cf6849
 class TfidfClassifier:
     "字符 1–3 gram TF-IDF + 逻辑回归的基线分类器。"
     kind = 'tfidf'
@@ -122,6 +123,7 @@ def refuse_remote_code(path):
             raise ValueError(f"{f} 要求执行文件夹里的自定义代码（auto_map: {str(cfg['auto_map'])[:80]}）：本包不运行模型文件夹里的代码。"
                              f"请只用标准架构（如 BERT）保存的模型，或先检查并删掉 auto_map。")
 
+# %% ../nbs/05_sentiment.ipynb #7cc80690
 @contextlib.contextmanager
 def _quiet_transformers():
     "暂时关掉 transformers 的警告（加载报告）和进度条。"
@@ -169,11 +171,20 @@ def load_backbone(name_or_path: str, label2id: dict[str, int]):
         raise RuntimeError(f"无法从 {name_or_path!r} 加载模型与分词器：{str(e).splitlines()[0]}") from e
     return tok, model
 
+# %% ../nbs/05_sentiment.ipynb #2cea6f85
 def set_attention(model, impl: str = 'eager'):
     "换注意力的实现（'eager' 或 'sdpa'），返回换好的模型。transformers 较新的版本有 `set_attn_implementation`，就地切换；旧版本在建模型时就定下了，只能按同一配置新建一个再装回权重。"
     if hasattr(model, 'set_attn_implementation'): model.set_attn_implementation(impl); return model
     new = type(model)._from_config(copy.deepcopy(model.config), attn_implementation=impl)
     new.load_state_dict(model.state_dict()); return new.to(next(model.parameters()).device).train(model.training)
+
+def train_attention(model, precision: str, device=None):
+    """训练时用哪种注意力实现。规则：在 CPU 上用 bf16 训练时用 eager（普通的矩阵乘法 + softmax），其余情况保持模型原来的实现（通常是 SDPA）。
+    依据是附录“AMP 性能研究”的测量：有 AMX 的 CPU 上，SDPA 的 CPU 内核在 bf16 训练里慢于 eager；没有 AMX 的 CPU 上两者相差无几。
+    返回 (模型, 原来的实现)，训练完可以用 `set_attention(model, 原来的实现)` 换回去。"""
+    before = getattr(model.config, '_attn_implementation', None) or 'eager'
+    if get_device(device).type == 'cpu' and precision == 'bf16' and before == 'sdpa': model = set_attention(model, 'eager')
+    return model, before
 
 def build_tiny_bert(texts, label2id: dict[str, int], tok_dir, layers: int = 4, hidden: int = 256, max_len: int = 512, min_freq: int = 2):
     "离线小模型：从 `texts` 构造字符级分词器，配一个随机初始化的小 BERT 分类器。"
@@ -182,42 +193,6 @@ def build_tiny_bert(texts, label2id: dict[str, int], tok_dir, layers: int = 4, h
     cfg = tiny_bert_config(len(tok), len(label2id), layers=layers, hidden=hidden, max_len=max_len)
     cfg.update(_label_kwargs(label2id))
     return tok, BertForSequenceClassification(cfg)
-
-# %% ../nbs/05_sentiment.ipynb #be940a94
-class _MLMCollator:
-    "动态掩码：15% 的 token 参与预测，其中 80% 换成 [MASK]、10% 换成随机 token、10% 不变。"
-    def __init__(self, tokenizer, prob: float = 0.15):
-        self.pad, self.mask, self.n, self.prob = tokenizer.pad_token_id, tokenizer.mask_token_id, len(tokenizer), prob
-        self.special = torch.tensor(sorted(set(tokenizer.all_special_ids)))
-        ids = torch.arange(self.n); self.normal = ids[~torch.isin(ids, self.special)]   # 随机替换只用普通 token
-    def __call__(self, items):
-        batch = PadCollator(self.pad)(items)
-        ids = batch['input_ids']; labels = ids.clone()
-        cand = ~torch.isin(ids, self.special)
-        chosen = (torch.rand(ids.shape) < self.prob) & cand
-        labels[~chosen] = -100
-        r = torch.rand(ids.shape)
-        ids = ids.clone(); ids[chosen & (r < 0.8)] = self.mask
-        rnd = chosen & (r >= 0.8) & (r < 0.9)
-        ids[rnd] = self.normal[torch.randint(len(self.normal), (int(rnd.sum()),))]
-        return {'input_ids': ids, 'attention_mask': batch['attention_mask'], 'labels': labels}
-
-class _MLMLoss(nn.Module):
-    def forward(self, logits, labels): return nn.functional.cross_entropy(logits.view(-1, logits.size(-1)), labels.view(-1), ignore_index=-100)
-
-def pretrain_mlm(model, tokenizer, texts, epochs: int = 1, batch_size: int = 64, max_length: int = 128, lr: float = 5e-4,
-                 precision: str = 'auto', progress: bool = True):
-    "在无标签文本上做掩码语言模型训练，把学到的编码器权重装回分类模型 `model`，返回 MLM 的训练结果。"
-    from transformers import BertForMaskedLM
-    from torch.utils.data import DataLoader
-    from llm_startup.data import LengthGroupedSampler
-    mlm = BertForMaskedLM(model.config)
-    mlm.bert.load_state_dict(model.bert.state_dict(), strict=False)
-    ds = encode_texts(tokenizer, texts, max_length=max_length)
-    dl = DataLoader(ds, batch_sampler=LengthGroupedSampler(ds.lengths, batch_size), collate_fn=_MLMCollator(tokenizer))
-    res = fit(mlm, dl, None, epochs=epochs, lr=lr, warmup=0.05, precision=precision, loss_fn=_MLMLoss(), metrics=(), progress=progress)
-    model.bert.load_state_dict(mlm.bert.state_dict(), strict=False)   # 不含 pooler 的部分
-    return res
 
 # %% ../nbs/05_sentiment.ipynb #703f1905
 def length_batches(lengths, batch_size: int, min_fill: float = 0.5) -> list[np.ndarray]:
@@ -242,6 +217,7 @@ def batched_proba(tokenizer, max_length: int, texts, batch_size: int, logits_fn,
         out[idx] = torch.softmax(torch.as_tensor(logits_fn(b['input_ids'], b['attention_mask'])).float(), -1).cpu().numpy()
     return out
 
+# %% ../nbs/05_sentiment.ipynb #adfe6628
 class SentimentClassifier:
     "训练好的情感分类器：分词器 + 模型 + 类别名；`predict` 批量预测，`save` 原子保存。"
     kind = 'transformer'
@@ -271,6 +247,7 @@ class SentimentClassifier:
             write_meta(tmp, 'transformer', max_length=self.max_length, label2id=self.label2id, **_threshold_meta(self))
         return Path(path)
 
+# %% ../nbs/05_sentiment.ipynb #23b6908a
 def _check_texts(texts):
     if isinstance(texts, str): texts = [texts]
     texts = list(texts)
@@ -339,6 +316,7 @@ def choose_threshold(P: np.ndarray, y: np.ndarray, target: float = 0.9) -> float
         if keep.any() and right[keep].mean() >= target: return round(float(t), 2)
     return 0.99
 
+# %% ../nbs/05_sentiment.ipynb #522a0a60
 def select_sentiment(candidates: dict, val_df: pd.DataFrame, grid: int = 11):
     "在验证集上比较候选模型，以及两个候选的加权平均（权重在 0–1 之间按 `grid` 格搜索）；返回 (验证准确率最高者, 候选表)。同分时选更简单的：单个模型优先。"
     names = list(candidates); first = candidates[names[0]]
@@ -371,7 +349,6 @@ def self_pretrained(pretrained=None) -> Path | None:
         if not p.exists() and not p.is_absolute() and not str(pretrained).startswith(('.', '~')): return str(pretrained)   # hub 名称，如 bert-base-chinese
         if not (p / 'config.json').is_file(): raise FileNotFoundError(f"{p} 里没有 config.json：不是 save_pretrained 保存的模型文件夹（或 hub 名称）。")
         return p
-    from llm_startup.pretrain import default_pretrained_dir
     d = default_pretrained_dir()
     return d if (d / 'config.json').is_file() else None
 
@@ -383,16 +360,17 @@ def pretrain_split_problem(ckpt, data, seed: int) -> str | None:
     return (f"自预训练检查点 {ckpt} 的语料按种子 {s} 划分自带评论，只排除了那个划分的测试集；种子 {seed} 划出的测试集句子可能在预训练语料里（数据泄漏）。"
             f"请用 --seed {s}，或 --pretrained none（从零训练），或用 llm-startup pretrain --seed {seed} --out 新文件夹 重新预训练。")
 
+# %% ../nbs/05_sentiment.ipynb #ebd3eff5
 def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, model: str = 'tiny', *, epochs: int = 3,
                     max_length: int = 256, batch_size: int = 32, lr: float | None = None, precision: str = 'auto',
-                    seed: int = 42, layers: int = 4, hidden: int = 256, mlm_epochs: int = 0, mlm_texts=None,
+                    seed: int = 42, layers: int = 4, hidden: int = 256,
                     ckpt_dir=None, tok_dir=None, pretrained=None, progress: bool = True, device=None):
     "训练情感分类器：`model` 是 'auto'（基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。'auto' 的神经网络候选从 `pretrained`（自预训练检查点的路径；None 时看 `llm-startup pretrain` 的默认位置，'none' 表示从零）微调，没有检查点时用 'tiny'。"
     import tempfile
     if model == 'auto':
         if val_df is None or not len(val_df): raise ValueError("model='auto' 要在验证集上选模型：请给 val_df。")
         kw = dict(epochs=epochs, max_length=max_length, batch_size=batch_size, lr=lr, precision=precision, seed=seed, layers=layers, hidden=hidden,
-                  mlm_epochs=mlm_epochs, mlm_texts=mlm_texts, ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)
+                  ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)
         base, _ = train_sentiment(train_df, val_df, 'tfidf', seed=seed)
         ckpt = self_pretrained(pretrained)
         name = 'pretrained' if ckpt else 'tiny'
@@ -413,15 +391,14 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
         if pos and max_length > pos:
             raise ValueError(f"max_length={max_length} 超过了 {model} 能处理的长度（{pos} 个位置）：请用 --max-length {pos} 或更小。")
         lr = lr or finetune_lr(net.config.hidden_size)
-    if mlm_epochs:
-        texts = list(mlm_texts) if mlm_texts is not None else list(train_df.text)
-        pretrain_mlm(net, tok, texts, epochs=mlm_epochs, precision=precision, progress=progress)
     seed_everything(seed)
     tr = make_loader(encode_texts(tok, train_df.text, encode_labels(train_df.label, label2id), max_length), batch_size, train=True, pad_id=tok.pad_token_id)
     va = None
     if val_df is not None and len(val_df):
         va = make_loader(encode_texts(tok, val_df.text, encode_labels(val_df.label, label2id), max_length), 128, pad_id=tok.pad_token_id)
+    net, attn = train_attention(net, get_precision(device, precision), device)    # CPU 上 bf16 训练用 eager 注意力，训练完换回来
     res = fit(net, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device)
+    net = set_attention(net, attn)
     if ckpt_dir is not None and res.best_epoch and res.best_epoch != len(res.history):   # 用验证集上最好的那一轮
         from llm_startup.train import load_checkpoint
         load_checkpoint(Path(ckpt_dir) / 'best', net, restore_rng=False)
@@ -429,6 +406,7 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
     check_converged(clf, val_df)
     return clf, res
 
+# %% ../nbs/05_sentiment.ipynb #119378d7
 def check_converged(clf, val_df=None, n: int = 512):
     "训练发散的模型不能当成好模型交出去：权重里有 NaN/无穷大，或对验证集的每一条都以近乎 100% 的把握判成同一类，就报 FloatingPointError。"
     bad = next((k for k, v in clf.model.named_parameters() if not torch.isfinite(v).all()), None)
@@ -468,6 +446,7 @@ def load_sentiment(path, precision: str = 'auto', device=None):
         clf.min_confidence = float(t)
     return clf
 
+# %% ../nbs/05_sentiment.ipynb #6ed844fb
 def _load_kind(path, precision: str = 'auto', device=None):
     "按 llm_startup.json 的 kind 构造分类器。"
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
@@ -486,9 +465,7 @@ def _load_kind(path, precision: str = 'auto', device=None):
                 and sum(w.values()) > 0):
             raise bad_meta(path, 'weights', w, ' {成员名: 权重}：成员名只含字母、数字、_ 和 -，权重是不小于 0 的数、总和大于 0')
         return EnsembleClassifier({n: _load_kind(path / 'members' / n, precision, device) for n in w}, w)
-    if kind == 'onnx':
-        from llm_startup.deploy import OnnxSentiment
-        return OnnxSentiment(path)
+    if kind in MODEL_KINDS: return kind_class(kind)(path)                 # 在上层模块里定义的种类（onnx）：按表加载，sentiment 不导入 deploy
     if kind != 'transformer': raise ValueError(f"{path} 里是 {kind!r} 模型，不是情感模型：请传入 sentiment train 的输出文件夹。")
     refuse_remote_code(path)
     try:
@@ -562,6 +539,7 @@ def write_model_card(path, card: str):
     "把 report.md 加进已保存的模型文件夹：先登记进 llm_startup.json 的文件清单，再原子地写入（中途被打断也不会留下清单外的文件）。"
     add_files(path, {'report.md': card})
 
+# %% ../nbs/05_sentiment.ipynb #a155a22b
 def cli_train(args) -> dict:
     "`llm-startup sentiment train`。"
     if args.epochs < 1: raise ValueError(f"--epochs {args.epochs}：至少 1 轮。")
@@ -575,7 +553,7 @@ def cli_train(args) -> dict:
     print(f'使用模型：{args.model}（训练 {len(train_df)}、验证 {len(val_df)}、测试 {len(test_df)}）', file=sys.stderr)
     t0 = time.perf_counter()
     clf, res = train_sentiment(train_df, val_df, args.model, epochs=args.epochs, max_length=args.max_length, batch_size=args.batch_size,
-                               precision=args.precision, seed=args.seed, mlm_epochs=args.mlm_epochs, lr=args.lr, layers=args.layers, hidden=args.hidden,
+                               precision=args.precision, seed=args.seed, lr=args.lr, layers=args.layers, hidden=args.hidden,
                                pretrained=args.pretrained)
     minutes = (time.perf_counter() - t0) / 60
     clf.save(args.out)
@@ -595,6 +573,7 @@ def cli_eval(args) -> dict:
     ev = evaluate_sentiment(clf, df, top_errors=5)
     return {k: ev[k] for k in ('accuracy', 'macro_f1', 'n', 'per_class', 'confusion', 'labels', 'worst_errors')}
 
+# %% ../nbs/05_sentiment.ipynb #19136555
 MAX_PREDICT_FILE_MB = 100
 
 def cli_predict(args) -> list:

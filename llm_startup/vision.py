@@ -71,6 +71,7 @@ def open_image(path, decode: bool = True) -> Image.Image | None:
     except (OSError, ValueError, SyntaxError) as e:
         raise ValueError(f"{path} 不是可读的图片（{e}）。") from e
 
+# %% ../nbs/06_vision.ipynb #44beed5e
 def _inside(p: Path, root: Path) -> bool:
     return p.resolve().is_relative_to(root.resolve())
 
@@ -108,6 +109,7 @@ def scan_images(folder, classes: list[str] | None = None, verbose: bool = True) 
     if verbose and skipped: print(f'{folder}：{len(samples)} 张图；跳过/未用 {skipped}', file=sys.stderr)
     return samples, classes, report
 
+# %% ../nbs/06_vision.ipynb #73f084bd
 class ImageDataset(Dataset):
     "(路径, 类别 id) 列表上的数据集：读图、转 RGB、做变换。解不开的图记进 `bad`：训练时（`substitute=True`）换成下一张，评估时返回 None，由 `skip_none` 从 batch 里去掉。"
     def __init__(self, samples, transform, substitute: bool = False):
@@ -128,7 +130,6 @@ def skip_none(batch):
     "DataLoader 的 collate：去掉解不开的图（None），其余照常拼成 batch。"
     from torch.utils.data import default_collate
     return default_collate([b for b in batch if b is not None]) if any(b is not None for b in batch) else (torch.zeros(0, 3, 1, 1), torch.zeros(0, dtype=torch.long))
-
 
 # %% ../nbs/06_vision.ipynb #8445c13b
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -164,6 +165,7 @@ def weights_cached(arch: str) -> bool:
     w = torchvision.models.get_model_weights(arch).DEFAULT
     return (Path(torch.hub.get_dir()) / 'checkpoints' / Path(w.url).name).is_file()
 
+# %% ../nbs/06_vision.ipynb #6b162abd
 def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, freeze_backbone: bool = False, channels_last: bool = False) -> nn.Module:
     "torchvision 分类网络：`weights` 为 None、'DEFAULT' 或权重文件路径；换上 `num_classes` 类的新头。"
     import torchvision
@@ -213,6 +215,7 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
     if channels_last: model = model.to(memory_format=torch.channels_last)
     return model
 
+# %% ../nbs/06_vision.ipynb #7b0d0b63
 def unfreeze(model: nn.Module) -> nn.Module:
     "解冻全部参数（两步微调的第二步）。"
     for p in model.parameters(): p.requires_grad = True
@@ -232,6 +235,7 @@ def to_pil(img) -> Image.Image:
         return to_rgb(Image.fromarray(a))
     raise TypeError(f"predict 接受图片路径、PIL 图像或 numpy 数组，收到的是 {type(img).__name__}。")
 
+# %% ../nbs/06_vision.ipynb #af4b8827
 class _PredictSet(Dataset):
     "预测用：第 i 项是 (i, 张量) 或 (i, 异常)，坏图不打断整批。"
     def __init__(self, items, transform): self.items, self.transform = items, transform
@@ -305,6 +309,7 @@ class VisionClassifier:
             write_meta(tmp, 'vision')
         return Path(path)
 
+# %% ../nbs/06_vision.ipynb #848efa9d
 def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
     "加载 `VisionClassifier.save` 保存的模型；缺失或损坏的文件夹给出清楚的错误。"
     from safetensors.torch import load_file
@@ -376,6 +381,7 @@ def image_loaders(source, img_size: int = 32, batch_size: int | None = None, val
     va_dl = DataLoader(ImageDataset(va, eval_transform(img_size, resize, mean, std)), batch_size=256, collate_fn=skip_none)
     return tr_dl, va_dl, classes, report
 
+# %% ../nbs/06_vision.ipynb #2239aa66
 def _check_input_size(model: nn.Module, arch: str, img_size: int):
     "训练前用一张空白图跑一次前向：网络不接受这个尺寸时立即说明（例如 ViT 只接受 224）。"
     was = model.training; model.eval()
@@ -401,6 +407,7 @@ def recalibrate_bn(model: nn.Module, loader, max_batches: int = 50) -> nn.Module
     for m, mo in zip(bns, momentum): m.momentum = mo
     return model.train(was)
 
+# %% ../nbs/06_vision.ipynb #af3d86bb
 def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int | None = None,
                  lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool = True, freeze_backbone: bool = False,
                  flip: bool = False, ckpt_dir=None, progress: bool = True, device=None):
@@ -420,7 +427,6 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
     report['skipped_bad_image'] += len(tr.dataset.bad) + len(va.dataset.bad)     # 文件头没问题、解码时才失败的图
     clf.report = report
     return clf, res, va
-
 
 # %% ../nbs/06_vision.ipynb #b26d5d12
 def evaluate_vision(clf: VisionClassifier, loader) -> dict:
@@ -616,6 +622,7 @@ def cli_predict(args) -> list:
     if bad: print(f"警告：{len(bad)} 张图片读不了，其余 {len(res) - len(bad)} 张照常预测；原因见输出里的 error。", file=sys.stderr)
     return res
 
+# %% ../nbs/06_vision.ipynb #6aa3a34c
 def cli_bench_images(args) -> dict:
     "`llm-startup bench images`。"
     return bench_image_folder(n_small=args.n_small, n_large=args.n_large, train_images=args.train_images)
