@@ -146,17 +146,17 @@ def latency_table(backends: dict, texts, n_single: int = 100, batch_size: int = 
 
 # %% ../nbs/07_deploy.ipynb #17b4bf76
 def ort_op_times(model_dir, feeds, threads: int | None = None, passes: int = 2) -> dict:
-    "ONNX Runtime 的 profiler：每类算子（op_type）在一个 batch 上平均花几毫秒（`feeds` 是已 padding 的 batch；第一个只用来预热，其余跑 `passes` 遍取平均）。"
+    "ONNX Runtime 的 profiler：每类算子（op_type）在一个 batch 上平均花几毫秒（`feeds` 是已 padding 的 batch：先用第一个预热一次，再把全部跑 `passes` 遍取平均）。"
     import tempfile, onnxruntime as ort
     with tempfile.TemporaryDirectory() as d:
         s = ort.InferenceSession(str(Path(model_dir) / 'model.onnx'), session_options(threads, Path(d) / 'p'), providers=['CPUExecutionProvider'])
-        for f in [feeds[0]] + list(feeds[1:]) * passes: s.run(['logits'], f)
+        for f in [feeds[0]] + list(feeds) * passes: s.run(['logits'], f)   # 第一次只是预热
         events = json.loads(Path(s.end_profiling()).read_text())
     runs = sorted((e['ts'], e['ts'] + e['dur']) for e in events if e.get('cat') == 'Session' and e.get('name') == 'model_run')
     warm_end, ms = runs[0][1], {}
     for e in events:
         if e.get('cat') == 'Node' and e.get('name', '').endswith('_kernel_time') and e['ts'] >= warm_end:
-            op = e['args']['op_name']; ms[op] = ms.get(op, 0) + e['dur'] / 1e3 / ((len(feeds) - 1) * passes)
+            op = e['args']['op_name']; ms[op] = ms.get(op, 0) + e['dur'] / 1e3 / (len(feeds) * passes)
     return dict(sorted(ms.items(), key=lambda kv: -kv[1]))
 
 def int8_amdahl(fp32_dir, int8_dir, texts, batch_size: int = 32, rounds: int = 5) -> dict:
@@ -177,7 +177,8 @@ def int8_amdahl(fp32_dir, int8_dir, texts, batch_size: int = 32, rounds: int = 5
             for k, m in ((('fp32', f32), ('int8', i8)) if (r + j) % 2 == 0 else (('int8', i8), ('fp32', f32))):
                 t0 = time.perf_counter(); m.session.run(['logits'], f); best[k][j] = min(best[k][j], time.perf_counter() - t0)
     wall = sum(best['fp32']) / len(feeds) * 1e3                       # fp32 一个 batch 的墙钟毫秒：算子之外的调度、拷贝也在里面，它们不会因 int8 变快
-    p, s = min(before / wall, 0.99), before / after
+    p = min(before / wall, 0.99)
+    s = before / after if after > 0 else (float('inf') if before > 0 else 1.0)   # 量化什么也没换掉时 p = 0、s = 1：上限就是 1
     speedup, bound = sum(best['fp32']) / sum(best['int8']), 1 / ((1 - p) + p / s)
     return dict(int8_session_speedup=round(speedup, 2), int8_replaced_ops=sorted(replaced), int8_matmul_share=round(p, 3),
                 int8_matmul_speedup=round(s, 2), int8_amdahl_bound=round(bound, 2), int8_vs_bound=round(speedup / bound, 3),
