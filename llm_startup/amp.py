@@ -15,7 +15,7 @@ from .core import get_device, get_precision, autocast, seed_everything
 
 
 # %% auto #0
-__all__ = ['split_batch', 'forward', 'train_amp', 'compare_precisions']
+__all__ = ['split_batch', 'forward', 'train_amp', 'compare_precisions', 'amdahl']
 
 # %% ../nbs/03_amp.ipynb #1db39b87
 def split_batch(batch):
@@ -82,3 +82,8 @@ def compare_precisions(make_model: Callable, make_loaders: Callable, precisions:
                              accuracy=_accuracy(model, valid_dl, device, p), seconds=time.perf_counter() - t0))
     return pd.DataFrame(rows)
 
+
+# %% ../nbs/03_amp.ipynb #af611881
+def amdahl(share, speedup):
+    "Amdahl 定律：占比 `share` 的那部分快了 `speedup` 倍、其余不变时，整体快几倍（`share` 可以是 numpy 数组）。"
+    return 1 / ((1 - share) + share / speedup)

@@ -15,6 +15,7 @@ from torch import nn
 from .core import get_precision, autocast, set_tf32, seed_everything, cpu_supports_bf16, cuda_supports_bf16, machine_summary
 from .train import fit, param_groups, make_scheduler, evaluate
 from .sentiment import set_attention, train_attention
+from .amp import amdahl
 
 
 # %% auto #0
@@ -140,7 +141,7 @@ def amp_bound(layers: int = 4, hidden: int = 256, max_length: int = 128, batch_s
             t0 = time.perf_counter(); fit(model, make_dl(), precision=p, **fit_kw); wall[p] = (time.perf_counter() - t0) / n
         mm[p] = sum(e.self_cpu_time_total for e in prof.key_averages() if _op_kind(e.key) == '矩阵乘法') / 1e6 / n   # 秒/条
     share, s = mm['fp32'] * fp32_samples_s if fp32_samples_s else mm['fp32'] / wall['fp32'], mm['fp32'] / mm['bf16']
-    return dict(bf16_matmul_share=round(share, 3), bf16_matmul_speedup=round(s, 2), bf16_amdahl_bound=round(1 / ((1 - share) + share / s), 2),
+    return dict(bf16_matmul_share=round(share, 3), bf16_matmul_speedup=round(s, 2), bf16_amdahl_bound=round(amdahl(share, s), 2),
                 bf16_amdahl_limit=round(1 / (1 - share), 2))
 
 # %% ../nbs/91_amp_studies.ipynb #3bcb988c
@@ -164,7 +165,7 @@ def bench_amp(n_texts: int = 768, max_length: int = 128, batch_size: int = 32, l
                cpu_bf16=cpu_supports_bf16(), threads=torch.get_num_threads(), machine=machine_summary())
     if 'bf16' in speed:
         bound = amp_bound(layers, hidden, max_length, batch_size, seed=seed, fp32_samples_s=speed['fp32'])
-        res.update(bf16_attention='eager', **bound, bf16_vs_bound=round(res['bf16_vs_fp32_train_speedup'] / bound['bf16_amdahl_bound'], 3))
+        res.update(bf16_attention=train_attention(make_model(), 'bf16', 'cpu')[0].config._attn_implementation, **bound, bf16_vs_bound=round(res['bf16_vs_fp32_train_speedup'] / bound['bf16_amdahl_bound'], 3))
     if trainer: res['fit_vs_trainer'] = fit_vs_trainer(n_texts, max_length, batch_size, layers, hidden, seed, rounds=min(rounds, 2))['fit_vs_trainer']
     return res
 

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from .core import cache_dir
+from .amp import amdahl
 from .files import atomic_dir, check_out_dir, write_meta, check_files, meta_int, meta_label2id
 from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment,
                                    read_meta, batched_proba, _threshold_meta, set_attention)
@@ -179,7 +180,7 @@ def int8_amdahl(fp32_dir, int8_dir, texts, batch_size: int = 32, rounds: int = 5
     wall = sum(best['fp32']) / len(feeds) * 1e3                       # fp32 一个 batch 的墙钟毫秒：算子之外的调度、拷贝也在里面，它们不会因 int8 变快
     p = min(before / wall, 0.99)
     s = before / after if after > 0 else (float('inf') if before > 0 else 1.0)   # 量化什么也没换掉时 p = 0、s = 1：上限就是 1
-    speedup, bound = sum(best['fp32']) / sum(best['int8']), 1 / ((1 - p) + p / s)
+    speedup, bound = sum(best['fp32']) / sum(best['int8']), amdahl(p, s)
     return dict(int8_session_speedup=round(speedup, 2), int8_replaced_ops=sorted(replaced), int8_matmul_share=round(p, 3),
                 int8_matmul_speedup=round(s, 2), int8_amdahl_bound=round(bound, 2), int8_vs_bound=round(speedup / bound, 3),
                 int8_amdahl_limit=round(1 / (1 - p), 2), ops_ms={k: {o: round(v, 2) for o, v in d.items()} for k, d in ops.items()})
