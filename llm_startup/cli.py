@@ -170,7 +170,7 @@ def _args_serve(p):
     p.add_argument('--port', type=_port, default=8000)
     p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
     p.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'onnx-int8'],
-                   help='推理后端：auto 即文件夹里保存的那种；transformer 文件夹可以选 onnx / onnx-int8（启动时导出并缓存）')
+                   help='推理后端：auto 对 transformer 文件夹实测 PyTorch 与 ONNX fp32、用快的（其它文件夹按保存的那种）；也可指定 torch / onnx / onnx-int8（启动时导出并缓存）')
     p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒（推理线程还在算上一批时一直攒到它空下来），把并发请求合成一批推理（0 表示不额外等）')
     p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
     p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')

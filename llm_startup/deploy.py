@@ -23,9 +23,9 @@ if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注�
 # %% auto #0
 __all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'session_options', 'OnnxSentiment', 'quantize_int8',
            'model_size_mb', 'latency_table', 'ort_op_times', 'int8_amdahl', 'load_test', 'backend_throughput',
-           'serve_process', 'serve_bench', 'bench_deploy', 'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server',
-           'weights_digest', 'load_backend', 'log_config', 'app_from_env', 'serve', 'cli_serve', 'cli_export',
-           'browser_check']
+           'serve_process', 'weights_digest', 'cached_onnx', 'choose_backend', 'serve_bench', 'bench_deploy',
+           'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server', 'load_backend', 'log_config', 'app_from_env',
+           'serve', 'cli_serve', 'cli_export', 'browser_check']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -257,6 +257,48 @@ def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_b
             try: proc.wait(10)
             except subprocess.TimeoutExpired: proc.kill(); proc.wait()
 
+# %% ../nbs/07_deploy.ipynb #229cb87e
+def weights_digest(model_dir) -> str:
+    "模型权重的指纹（导出的 ONNX 按它缓存）：model.safetensors、pytorch_model.bin 或分片保存的多个文件都算，逐块读，大模型也不占内存。"
+    import hashlib
+    files = sorted(p for p in Path(model_dir).iterdir() if p.is_file() and (p.suffix == '.safetensors' or (p.name.startswith('pytorch_model') and p.suffix == '.bin')))
+    if not files: raise ValueError(f"{model_dir} 里没有权重文件（model.safetensors 或 pytorch_model.bin）：请检查文件夹。")
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        with open(f, 'rb') as fh:
+            for block in iter(lambda: fh.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()[:16]
+
+def cached_onnx(model_dir, clf, int8: bool = False):
+    "transformer 文件夹导出的 ONNX（可选 int8），按权重指纹缓存在缓存目录里：同一个模型第二次直接用。"
+    out = cache_dir('onnx') / f"{weights_digest(model_dir)}-{'onnx-int8' if int8 else 'onnx'}"
+    if not (out / 'model.onnx').is_file(): export_onnx(clf, out, int8=int8)
+    return OnnxSentiment(out)
+
+def _speed_texts(max_length: int, n: int = 64) -> list[str]:
+    "测速用的中文评论：长短不一，最长接近 `max_length` 个字。"
+    base = '这家酒店位置很好，服务也热情，房间干净，早餐丰富，就是隔音差了一点，下次出差还会再来住。' * 8
+    return [base[:4 + (i * 37) % max(1, max_length - 6)] for i in range(n)]
+
+def choose_backend(model_dir, clf=None, batch_size: int = 16, texts=None, rounds: int = 2) -> tuple:
+    """`--backend auto` 的选择：PyTorch（这台机器上的默认精度）与 ONNX Runtime fp32（导出一次，按权重缓存）在同一批文本上
+    轮流测吞吐（批大小 `batch_size`，各取 `rounds` 次里最好的），用快的那个。int8 会改变概率，auto 不选它。返回 (后端, 报告)。"""
+    clf = clf or load_sentiment(model_dir)
+    if clf.kind != 'transformer': return clf, dict(backend=clf.kind, reason=f'文件夹里保存的是 {clf.kind} 模型，按它本身加载')
+    try: import onnxruntime  # noqa: F401
+    except ImportError: return clf, dict(backend='torch', reason='没有安装 onnxruntime（pip install "llm_startup[deploy]"），用 PyTorch')
+    onnx = cached_onnx(model_dir, clf)
+    texts = list(texts or _speed_texts(clf.max_length))
+    speed = {'torch': 0.0, 'onnx': 0.0}
+    for _ in range(rounds):                       # 轮流测：机器忙闲的变化落在两边
+        for name, b in (('torch', clf), ('onnx', onnx)): speed[name] = max(speed[name], backend_throughput(b, texts, batch_size, rounds=1))
+    pick = max(speed, key=speed.get)
+    rep = dict(backend=pick, sentences_s={k: round(v, 1) for k, v in speed.items()}, batch_size=batch_size, torch_precision=clf.precision,
+               reason=f"实测 PyTorch（{clf.precision}）{speed['torch']:.0f} 条/秒、ONNX fp32 {speed['onnx']:.0f} 条/秒（批大小 {batch_size}），用 {'ONNX fp32' if pick == 'onnx' else 'PyTorch'}")
+    return (onnx if pick == 'onnx' else clf), rep
+
+
 # %% ../nbs/07_deploy.ipynb #99a7c8e4
 def serve_bench(model_dir, backend, texts, n_requests: int = 400, clients: int = 16, max_batch: int = 64, curve=(0.25, 0.5, 0.75, 1.0)) -> dict:
     """服务压测（`model_dir` 在子进程里由 `llm-startup serve` 提供，`backend` 是同一个模型在本进程里加载好的后端）：
@@ -308,6 +350,7 @@ def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int =
                    onnx_accuracy_delta=round(acc['onnx_fp32'] - acc['torch_fp32'], 4),
                    onnx_int8_accuracy_delta=round(acc['onnx_int8'] - acc['torch_fp32'], 4))
         if 'torch_bf16' in acc: res['torch_bf16_accuracy_delta'] = round(acc['torch_bf16'] - acc['torch_fp32'], 4)
+        res['auto_backend'] = {k: v for k, v in choose_backend(d / 'torch', texts=texts[:128])[1].items() if k != 'reason'}   # serve --backend auto 在这台机器上的选择
         res.update({k: v for k, v in int8_amdahl(d / 'onnx', d / 'onnx8', texts[:512]).items() if k != 'ops_ms'})
         if served: res.update(serve_bench(d / 'onnx8', backends['onnx_int8'], texts, n_requests, clients))
     return res
@@ -506,33 +549,21 @@ class Server:
 
 BACKENDS = ('auto', 'torch', 'onnx', 'onnx-int8')
 
-def weights_digest(model_dir) -> str:
-    "模型权重的指纹（导出的 ONNX 按它缓存）：model.safetensors、pytorch_model.bin 或分片保存的多个文件都算，逐块读，大模型也不占内存。"
-    import hashlib
-    files = sorted(p for p in Path(model_dir).iterdir() if p.is_file() and (p.suffix == '.safetensors' or (p.name.startswith('pytorch_model') and p.suffix == '.bin')))
-    if not files: raise ValueError(f"{model_dir} 里没有权重文件（model.safetensors 或 pytorch_model.bin）：请检查文件夹。")
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.name.encode())
-        with open(f, 'rb') as fh:
-            for block in iter(lambda: fh.read(1 << 20), b''): h.update(block)
-    return h.hexdigest()[:16]
-
 # %% ../nbs/07_deploy.ipynb #07cde2fe
 def load_backend(model_dir, backend: str = 'auto'):
-    "按后端加载模型文件夹：auto 即文件夹里保存的那种；transformer 文件夹配 onnx / onnx-int8 时先导出（缓存在缓存目录里，下次直接用）。"
+    "按后端加载模型文件夹：auto 对 transformer 文件夹实测选 PyTorch 或 ONNX fp32（`choose_backend`），其它文件夹按保存的那种；onnx / onnx-int8 时先导出（缓存在缓存目录里，下次直接用）。"
     if backend not in BACKENDS: raise ValueError(f"未知的后端 {backend!r}：可选 {', '.join(BACKENDS)}。")
     clf = load_sentiment(model_dir)
+    if backend == 'auto' and clf.kind == 'transformer':
+        clf, rep = choose_backend(model_dir, clf)
+        print(f"后端 auto：{rep['reason']}", file=sys.stderr)
+        return clf
     if backend == 'auto' or (backend == 'torch' and clf.kind == 'transformer'): return clf
     if clf.kind == 'onnx' and backend.startswith('onnx'):
         if clf.int8 != (backend == 'onnx-int8'): print(f'提示：{model_dir} 是{"" if clf.int8 else "非 "}int8 的 ONNX 模型，按它本身加载。', file=sys.stderr)
         return clf
     if clf.kind != 'transformer': raise ValueError(f"{model_dir} 是 {clf.kind} 模型，不能用后端 {backend!r}：请用 --backend auto。")
-    import hashlib
-    digest = weights_digest(model_dir)
-    out = cache_dir('onnx') / f'{digest}-{backend}'
-    if not (out / 'model.onnx').is_file(): export_onnx(clf, out, int8=backend == 'onnx-int8')
-    return OnnxSentiment(out)
+    return cached_onnx(model_dir, clf, int8=backend == 'onnx-int8')
 
 def log_config() -> dict:
     "uvicorn 的日志配置，但访问日志也写到标准错误：命令行的标准输出只留给 JSON。"
@@ -561,7 +592,7 @@ def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: 
         with socket.socket() as sk: sk.bind((host, 0)); port = sk.getsockname()[1]
     print(f'在 http://{host}:{port}/ 提供服务（后端 {clf.kind}，攒批 {batch_ms} ms，Ctrl-C 停止）', file=sys.stderr)
     if workers > 1:
-        os.environ.update(LLM_STARTUP_MODEL=str(getattr(clf, 'path', model_dir)), LLM_STARTUP_BACKEND='auto' if clf.kind == 'onnx' else backend,
+        os.environ.update(LLM_STARTUP_MODEL=str(getattr(clf, 'path', model_dir)), LLM_STARTUP_BACKEND='torch' if clf.kind == 'transformer' else 'auto',
                           LLM_STARTUP_BATCH_MS=str(batch_ms), LLM_STARTUP_MAX_BATCH=str(max_batch), LLM_STARTUP_MAX_BODY=str(max_body_bytes),
                           LLM_STARTUP_BODY_TIMEOUT=str(body_timeout))
         uvicorn.run('llm_startup.deploy:app_from_env', factory=True, workers=workers, host=host, port=port, log_config=log_config(),

@@ -23,9 +23,9 @@ from .files import write_meta, check_files, bad_meta, meta_int
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 'to_rgb', 'open_image', 'scan_images',
            'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'weights_cached', 'build_model',
            'unfreeze', 'to_pil', 'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders',
-           'recalibrate_bn', 'train_vision', 'evaluate_vision', 'test_loader', 'show_predictions', 'transfer_study',
-           'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_images',
-           'cli_bench_vision']
+           'recalibrate_bn', 'choose_channels_last', 'train_vision', 'evaluate_vision', 'test_loader',
+           'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval',
+           'cli_predict', 'cli_bench_images', 'cli_bench_vision']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -407,11 +407,36 @@ def recalibrate_bn(model: nn.Module, loader, max_batches: int = 50) -> nn.Module
     for m, mo in zip(bns, momentum): m.momentum = mo
     return model.train(was)
 
+# %% ../nbs/06_vision.ipynb #e1475e1f
+def choose_channels_last(model: nn.Module, img_size: int, batch_size: int = 16, precision: str = 'auto', device=None, steps: int = 2, rounds: int = 2) -> dict:
+    """内存布局按实测选：模型的两个副本（NCHW 与 channels_last/NHWC）在同一批随机图上轮流各训练 `steps` 步（先各热身 1 步），
+    取每秒图数高的；模型本身和全局随机数都不动。GPU 上不测：混合精度的卷积在张量核上要 NHWC，直接用 channels_last。"""
+    import copy
+    dev = get_device(device); prec = get_precision(dev, precision)
+    if dev.type == 'cuda': return dict(channels_last=True, reason='GPU：按规则用 channels_last')
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(batch_size, 3, img_size, img_size, generator=g).to(dev)
+    models = {cl: copy.deepcopy(model).to(dev, memory_format=torch.channels_last if cl else torch.contiguous_format).train() for cl in (False, True)}
+    def step(m):
+        with autocast(dev, prec): loss = m(x).float().square().mean()
+        loss.backward(); m.zero_grad(set_to_none=True)
+    speed = {False: 0.0, True: 0.0}
+    with torch.random.fork_rng(devices=[]):                            # 网络里的 dropout 不消耗训练用的随机数
+        for m in models.values(): step(m)                              # 热身：oneDNN 第一次会为每种布局挑内核
+        for _ in range(rounds):
+            for cl, m in models.items():
+                t0 = time.perf_counter()
+                for _ in range(steps): step(m)
+                speed[cl] = max(speed[cl], steps * batch_size / (time.perf_counter() - t0))
+    pick = speed[True] > speed[False]
+    return dict(channels_last=pick, nchw_images_s=round(speed[False], 1), channels_last_images_s=round(speed[True], 1), precision=prec,
+                reason=f"实测 NCHW {speed[False]:.0f} 图/秒、channels_last {speed[True]:.0f} 图/秒（{prec}，{img_size} 像素），用 {'channels_last' if pick else 'NCHW'}")
+
 # %% ../nbs/06_vision.ipynb #af3d86bb
 def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int | None = None,
-                 lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool = True, freeze_backbone: bool = False,
+                 lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool | str = 'auto', freeze_backbone: bool = False,
                  flip: bool = False, ckpt_dir=None, progress: bool = True, device=None):
-    "训练图像分类器；返回 (VisionClassifier, FitResult, 验证 loader)。用预训练权重时预处理参数取自 `weights.transforms()`。"
+    "训练图像分类器；返回 (VisionClassifier, FitResult, 验证 loader)。用预训练权重时预处理参数取自 `weights.transforms()`；`channels_last='auto'` 时内存布局按 `choose_channels_last` 实测选。"
     import torchvision
     seed_everything(seed)
     resize, mean, std = (img_size if str(source) == 'digits' else None), IMAGENET_MEAN, IMAGENET_STD
@@ -419,13 +444,17 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
         t = torchvision.models.get_model_weights(arch).DEFAULT.transforms()
         img_size, resize, mean, std = t.crop_size[0], t.resize_size[0], tuple(t.mean), tuple(t.std)
     tr, va, classes, report = image_loaders(source, img_size, batch_size, seed=seed, resize=resize, mean=mean, std=std, flip=flip)
-    model = build_model(arch, len(classes), weights, freeze_backbone, channels_last)
+    model = build_model(arch, len(classes), weights, freeze_backbone)
     _check_input_size(model, arch, img_size)
+    layout = (choose_channels_last(model, img_size, min(tr.batch_size, 16), precision, device) if channels_last == 'auto'
+              else dict(channels_last=bool(channels_last), reason='由参数指定'))
+    channels_last = layout['channels_last']
+    if channels_last: model = model.to(memory_format=torch.channels_last)
     res = fit(model, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
     recalibrate_bn(model, DataLoader(ImageDataset(tr.dataset.samples, eval_transform(img_size, resize, mean, std)), batch_size=64, collate_fn=skip_none))
     clf = VisionClassifier(model, classes, arch, img_size, resize, mean, std, precision, device, channels_last)
     report['skipped_bad_image'] += len(tr.dataset.bad) + len(va.dataset.bad)     # 文件头没问题、解码时才失败的图
-    clf.report = report
+    clf.report = dict(report, layout=layout)
     return clf, res, va
 
 # %% ../nbs/06_vision.ipynb #b26d5d12
@@ -535,9 +564,11 @@ def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512
     run('fp32', False)   # 预热
     low = get_precision('cpu')
     fp32 = run('fp32', False); bf16 = run('bf16', False); cl = run(low, True); nchw = bf16 if low == 'bf16' else fp32
+    chosen = choose_channels_last(build_model(arch, 10), img_size, min(batch_size, 16), low)   # train_vision 的默认选择，与上面整轮的测量对照
     return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),
                 bf16_images_s=round(bf16, 1), bf16_vs_fp32_train_speedup=round(bf16 / fp32, 2),
                 channels_last_precision=low, channels_last_images_s=round(cl, 1), channels_last_speedup=round(cl / nchw, 2),
+                channels_last_chosen=chosen['channels_last'], channels_last_choice_agrees=chosen['channels_last'] == (cl > nchw),
                 threads=torch.get_num_threads(), machine=machine_summary())
 
 # %% ../nbs/06_vision.ipynb #de6a3d5f
