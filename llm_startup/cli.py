@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, importlib, json, re, sys
 from . import __version__
+from .cli_args import *          # 每条命令的参数（附录 96）
 
 # %% auto #0
 __all__ = ['COMMANDS', 'GROUP_HELP', 'cmd_info', 'cmd_quickstart', 'build_parser', 'main']
@@ -14,185 +15,6 @@ __all__ = ['COMMANDS', 'GROUP_HELP', 'cmd_info', 'cmd_quickstart', 'build_parser
 def _json_out(obj):
     "把结果作为一行 JSON 打印到标准输出（中文不转义）。"
     print(json.dumps(obj, ensure_ascii=False), flush=True)
-
-def _int_min(lo: int):
-    "argparse 的类型：至少为 `lo` 的整数；不合格时给出一句中文说明（退出码 2）。"
-    def conv(s):
-        try: v = int(s)
-        except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是整数') from None
-        if v < lo: raise argparse.ArgumentTypeError(f'{v} 太小：至少是 {lo}')
-        return v
-    return conv
-
-def _port(s):
-    v = _int_min(0)(s)
-    if v > 65535: raise argparse.ArgumentTypeError(f'{v} 不是合法端口：端口在 0–65535 之间（0 表示自动选一个空闲端口）')
-    return v
-
-def _positive_float(s):
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是数字') from None
-    if not v > 0 or v != v or v == float('inf'): raise argparse.ArgumentTypeError(f'{s} 必须是大于 0 的有限数')
-    return v
-
-def _int_range(lo: int, hi: int):
-    "argparse 的类型：`lo` 到 `hi` 之间的整数（上限挡住会吃光内存的值）。"
-    def conv(s):
-        v = _int_min(lo)(s)
-        if v > hi: raise argparse.ArgumentTypeError(f'{v} 太大：最多是 {hi}')
-        return v
-    return conv
-
-def _float_range(lo: float, hi: float):
-    "argparse 的类型：`lo` 到 `hi` 之间的有限数（nan、inf 都不行）。"
-    def conv(s):
-        try: v = float(s)
-        except ValueError: raise argparse.ArgumentTypeError(f'{s!r} 不是数字') from None
-        if not lo <= v <= hi: raise argparse.ArgumentTypeError(f'{s} 不在 {lo:g} 到 {hi:g} 之间')
-        return v
-    return conv
-
-def _seed(s):
-    "随机种子：0 到 2^32-1（NumPy 接受的范围）。"
-    return _int_range(0, 2**32 - 1)(s)
-
-def _hidden(s):
-    "tiny BERT 的宽度：至少 16，并且能被注意力头数（每 64 维一个，至少 2 个）整除。"
-    v = _int_min(16)(s); heads = max(2, v // 64)
-    if v % heads: raise argparse.ArgumentTypeError(f'{v} 不能被注意力头数 {heads} 整除：请用 64 的倍数，例如 128 或 256')
-    return v
-
-def _args_info(p): "没有参数。"
-
-def _args_bench(p):
-    p.add_argument('--json', action='store_true', help='以 JSON 输出（默认即是，保留此参数方便脚本）')
-
-def _args_bench_amp(p):
-    _args_bench(p)
-    p.add_argument('--n-texts', type=_int_min(32), default=768, help='每种跑法每轮训练的评论条数（1 个 epoch；三种跑法交替跑 3 轮）')
-
-def _args_bench_predict(p):
-    _args_bench(p)
-    p.add_argument('--n-texts', type=_int_min(1), default=2000, help='预测的评论条数')
-
-def _args_data_cols(p, required=True):
-    p.add_argument('--data', required=required, help="数据：CSV/TSV 路径，或 'reviews'（自带的中文评论）")
-    p.add_argument('--text-col', default='text', help='文本列名')
-    p.add_argument('--label-col', default='label', help='标签列名')
-
-def _args_sent_train(p):
-    _args_data_cols(p)
-    p.add_argument('--model', default='auto', help="'auto'（默认：基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径（如 llm-startup pretrain 的输出）")
-    p.add_argument('--pretrained', default=None, help="auto 的神经网络候选从哪个自预训练检查点微调（默认：llm-startup pretrain 的默认位置，有就用；'none' 表示从零训练）")
-    p.add_argument('--epochs', type=_int_min(1), default=3)
-    p.add_argument('--max-length', type=_int_range(3, 8192), default=256, help='每条文本最多保留的 token 数（含 [CLS] 与 [SEP]；不超过模型的位置数）')
-    p.add_argument('--batch-size', type=_int_min(1), default=32)
-    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=_seed, default=42)
-    p.add_argument('--lr', type=_positive_float, default=None, help='学习率（默认：tiny 宽度 ≤128 用 1e-3，更宽用 3e-4；预训练模型 base 大小 3e-5，128 宽的自预训练小模型 1e-3）')
-    p.add_argument('--layers', type=_int_min(1), default=4, help='tiny 模型的层数')
-    p.add_argument('--hidden', type=_hidden, default=256, help='tiny 模型的宽度（64 的倍数）')
-    p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
-    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
-
-def _args_sent_eval(p):
-    p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
-    _args_data_cols(p)
-
-def _args_sent_predict(p):
-    p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
-    p.add_argument('texts', nargs='*', help='要预测的文本')
-    p.add_argument('--file', help='每行一条文本的文件')
-
-def _args_pretrain(p):
-    p.add_argument('--out', default=None, help='保存检查点的文件夹（默认：缓存目录里的 pretrained/bert-mlm-zh，sentiment train --model auto 会自动使用）')
-    p.add_argument('--epochs', type=_int_min(1), default=9, help='遍历语料几轮（默认 9 轮：2 核 CPU 上约 35 分钟）')
-    p.add_argument('--layers', type=_int_min(1), default=2)
-    p.add_argument('--hidden', type=_hidden, default=128)
-    p.add_argument('--max-length', type=_int_range(8, 8192), default=128, help='每个片段最多几个 token')
-    p.add_argument('--batch-size', type=_int_min(2), default=64)
-    p.add_argument('--max-texts', type=_int_min(64), default=None, help='只用语料的前 N 个片段（快速试跑）')
-    p.add_argument('--no-news', action='store_true', help='只用评论，不用《人民日报》语料')
-    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=_seed, default=42, help='划分评论的种子（测试集的句子不进语料）；也是初始化的种子')
-    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的检查点')
-
-def _args_vis_train(p):
-    p.add_argument('--data', required=True, help="图像文件夹（<类别>/<图片>，或含 train/ 与 val/），或 'digits'（自带手写数字）")
-    p.add_argument('--arch', default='resnet18', help='torchvision 网络名，如 resnet18、resnet34、resnet50')
-    p.add_argument('--weights', default='none', help="none（从零训练）、DEFAULT（预训练，需联网）或权重文件路径")
-    p.add_argument('--epochs', type=_int_min(1), default=8)
-    p.add_argument('--img-size', type=_int_min(8), default=32)
-    p.add_argument('--batch-size', type=_int_min(2), default=None, help='默认按训练图片数选：每轮至少 8 步，最多 64')
-    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'tf32', 'bf16', 'fp16'])
-    p.add_argument('--seed', type=_seed, default=0)
-    p.add_argument('--out', required=True, help='保存模型的文件夹（新的或空的；替换以前保存的模型要加 --force）')
-    p.add_argument('--force', action='store_true', help='替换 --out 里以前保存的模型（不会删除别的文件）')
-
-def _args_vis_eval(p):
-    p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
-    p.add_argument('--data', required=True, help='图像文件夹（<类别>/<图片>）')
-
-def _args_vis_predict(p):
-    p.add_argument('--model', required=True, help='训练时 --out 的文件夹')
-    p.add_argument('images', nargs='*', help='图片路径')
-
-def _args_bench_images(p):
-    _args_bench(p)
-    p.add_argument('--n-small', type=_int_min(10), default=1000, help='少的那次预测几张图')
-    p.add_argument('--n-large', type=_int_min(10), default=10000, help='多的那次预测几张图')
-    p.add_argument('--train-images', type=_int_min(10), default=2000, help='量扫描占训练时间比例用的图片数')
-
-def _args_bench_vision(p):
-    _args_bench(p)
-    p.add_argument('--arch', default='resnet18')
-    p.add_argument('--n-images', type=_int_min(64), default=512)
-
-def _args_arch_recommend(p):
-    p.add_argument('--task', default='text-classification', choices=['text-classification', 'image-classification', 'text-generation'])
-    p.add_argument('--language', default='zh')
-    p.add_argument('--samples', type=_int_min(1), required=True, help='带标签的样本数')
-    p.add_argument('--latency-ms', type=_positive_float, default=None, help='单条推理的延迟预算（毫秒）')
-    p.add_argument('--hardware', default='cpu', choices=['cpu', 'gpu'])
-    p.add_argument('--offline', action='store_true', help='不能下载预训练权重')
-
-def _args_arch_estimate(p):
-    p.add_argument('--model', required=True, help='bert-tiny/mini/small/base、gpt2-small、vit-tiny/small、resnet18/50')
-    p.add_argument('--batch-size', type=_int_min(1), default=8)
-    p.add_argument('--seq-len', type=_int_min(1), default=128)
-    p.add_argument('--img-size', type=_int_min(8), default=224)
-    p.add_argument('--precision', default='fp32', choices=['fp32', 'bf16', 'fp16', 'int8'])
-    p.add_argument('--inference', action='store_true', help='估算推理（默认估算训练）')
-
-def _args_serve(p):
-    p.add_argument('--model', required=True, help='情感模型文件夹（sentiment train 或 quickstart 的输出）')
-    p.add_argument('--host', default='127.0.0.1')
-    p.add_argument('--port', type=_port, default=8000)
-    p.add_argument('--max-body-kb', type=_int_min(1), default=1024, help='请求体的上限（KB），超过的请求答 413，不读进内存')
-    p.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'onnx-int8'],
-                   help='推理后端：auto 对 transformer 文件夹实测 PyTorch 与 ONNX fp32、用快的（其它文件夹按保存的那种）；也可指定 torch / onnx / onnx-int8（启动时导出并缓存）')
-    p.add_argument('--batch-ms', type=_float_range(0, 1000), default=5.0, help='攒批：第一个请求到达后最多再等几毫秒（推理线程还在算上一批时一直攒到它空下来），把并发请求合成一批推理（0 表示不额外等）')
-    p.add_argument('--max-batch', type=_int_min(1), default=64, help='一批最多几条文本（1 表示逐个处理）')
-    p.add_argument('--workers', type=_int_min(1), default=1, help='uvicorn 工作进程数（每个进程各加载一份模型）')
-    p.add_argument('--body-timeout', type=_float_range(0.1, 600), default=10.0, help='几秒内收不完请求体就答 408（防止只发一半就停下的客户端占着连接）')
-
-def _args_bench_deploy(p):
-    _args_bench(p)
-    p.add_argument('--n-texts', type=_int_min(32), default=1024, help='测吞吐用的测试文本条数')
-    p.add_argument('--model', default=None, help='要测的 transformer 模型文件夹（sentiment train 的输出）；不给时现训一个 4 层、256 宽的')
-    p.add_argument('--requests', type=_int_min(16), default=400, help='服务压测的请求数（只打本机）')
-    p.add_argument('--clients', type=_int_min(1), default=16, help='服务压测的并发客户端数')
-
-def _args_export(p):
-    p.add_argument('--model', required=True, help='sentiment train 保存的 transformer 模型文件夹')
-    p.add_argument('--out', required=True, help='导出的 ONNX 文件夹（新的或空的；替换以前导出的要加 --force）')
-    p.add_argument('--int8', action='store_true', help='再做 int8 动态量化（更小、CPU 上更快，准确率变化请用 sentiment eval 核对）')
-    p.add_argument('--force', action='store_true', help='替换 --out 里以前导出的模型')
-
-def _args_bench_data(p):
-    _args_bench(p)
-    p.add_argument('--n-texts', type=_int_min(32), default=4000, help='参与测量的评论条数')
-    p.add_argument('--max-length', type=_int_min(8), default=256, help='固定 padding 的长度')
 
 def cmd_info(args) -> dict:
     "打印这台机器的设备、精度、字体、版本信息。"
@@ -203,18 +25,14 @@ def cmd_info(args) -> dict:
                 device=str(dev), precision=get_precision(dev), threads=torch.get_num_threads(),
                 font=setup_chinese_font())
 
-# %% ../nbs/10_cli.ipynb #bb8521d5
-def _args_quickstart(p):
-    p.add_argument('--out', default='demo_out', help='报告与模型的输出文件夹（新的、空的或上一次 quickstart 的输出）')
-    p.add_argument('--full', action='store_true', help='更大的设置（更久，更准）')
-    p.add_argument('--seed', type=_seed, default=42)
-
+# %% ../nbs/10_cli.ipynb #cd60724c
 def _log(m): print(f'[quickstart] {m}', file=sys.stderr, flush=True)
 
 def _savefig(fig, path):
     import matplotlib.pyplot as plt
     fig.savefig(path, dpi=110); plt.close('all')
 
+# %% ../nbs/10_cli.ipynb #e151e51a
 def _quick_sentiment(out, full: bool, seed: int) -> dict:
     "情感：TF-IDF 基线与小 BERT，在验证集上选出发布的模型，测试集上评估，存模型与图。"
     import time
@@ -244,6 +62,7 @@ def _quick_sentiment(out, full: bool, seed: int) -> dict:
     _savefig(plot_confusion(evs['best'], f"情感模型 {best.selection['chosen']}（测试集）"), out / 'sentiment_confusion.png')
     return dict(ev=evs, minutes=minutes, selection=best.selection, neural='自预训练小 BERT（微调）' if ckpt else '离线小 BERT（从零训练）', preds=predict(best, ['我非常喜欢这个应用！', '这个应用太难用了，一直闪退']))
 
+# %% ../nbs/10_cli.ipynb #df65969d
 def _quick_digits(out, full: bool) -> dict:
     "手写数字：ResNet-18 从零训练，测试集上评估，存模型、曲线、混淆矩阵和几张预测。"
     import time
@@ -262,6 +81,7 @@ def _quick_digits(out, full: bool) -> dict:
     preds = [dict(r, true=vclf.classes[y]) for r, (_, y) in zip(vclf.predict([p for p, _ in samples]), samples)]
     return dict(ev=vev, minutes=minutes, preds=preds)
 
+# %% ../nbs/10_cli.ipynb #09808928
 def _quick_report(s: dict, d: dict, header: str) -> str:
     "report.md：指标表、两句情感预测、各张图。"
     ev = s['ev']
@@ -276,6 +96,7 @@ def _quick_report(s: dict, d: dict, header: str) -> str:
            '模型文件夹：`sentiment_model/`、`digits_model/`，可用 `llm-startup sentiment predict --model ...`、`llm-startup vision predict --model ...` 直接使用。']
     return '\n'.join(md) + '\n'
 
+# %% ../nbs/10_cli.ipynb #372e23eb
 def cmd_quickstart(args) -> dict:
     "训练并评估情感与图像两个模型，写 report.md（指标表 + 图）。"
     import time, matplotlib
@@ -301,29 +122,28 @@ def cmd_quickstart(args) -> dict:
                 digits_accuracy=round(d['ev']['accuracy'], 4), seed_sentence=s['preds'][0],
                 digit_predictions=[{k: r[k] for k in ('path', 'label', 'true', 'score')} for r in d['preds'][:3]])
 
-
 # %% ../nbs/10_cli.ipynb #e6849450
 # (group, name, help, add-arguments function, handler "module:function")
 COMMANDS = [
-    (None, 'info', '显示设备、混合精度、中文字体和版本', _args_info, 'llm_startup.cli:cmd_info'),
-    (None, 'quickstart', '主任务：用自带数据训练并评估情感与数字两个模型，写报告', _args_quickstart, 'llm_startup.cli:cmd_quickstart'),
-    ('bench', 'data', '分词与动态 padding 的加速比', _args_bench_data, 'llm_startup.data:cli_bench_data'),
-    ('arch', 'recommend', '按任务、数据量、延迟预算和硬件推荐模型（排序与理由）', _args_arch_recommend, 'llm_startup.arch:cli_recommend'),
-    ('arch', 'estimate', '估算训练/推理内存（权重、梯度、优化器、激活）', _args_arch_estimate, 'llm_startup.arch:cli_estimate'),
-    (None, 'pretrain', '在自带的无标签中文文本上预训练小 BERT（MLM），存成 Hugging Face 文件夹', _args_pretrain, 'llm_startup.pretrain:cli_pretrain'),
-    ('sentiment', 'train', '训练情感分类器（默认 auto：在验证集上选基线、神经网络或二者的加权平均），打印验证/测试指标', _args_sent_train, 'llm_startup.sentiment:cli_train'),
-    ('sentiment', 'eval', '在带标签的数据上评估已保存的模型', _args_sent_eval, 'llm_startup.sentiment:cli_eval'),
-    ('sentiment', 'predict', '预测文本的情感，每条一行 JSON', _args_sent_predict, 'llm_startup.sentiment:cli_predict'),
-    ('vision', 'train', '训练图像分类器（默认 resnet18 从零训练），打印验证指标', _args_vis_train, 'llm_startup.vision:cli_train'),
-    ('vision', 'eval', '在图像文件夹上评估已保存的模型', _args_vis_eval, 'llm_startup.vision:cli_eval'),
-    ('vision', 'predict', '预测图片类别，每张一行 JSON', _args_vis_predict, 'llm_startup.vision:cli_predict'),
-    ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', _args_bench_vision, 'llm_startup.vision:cli_bench_vision'),
-    ('bench', 'images', '一万张图的文件夹：预测的峰值内存（少量对大量）与扫描占训练时间的比例', _args_bench_images, 'llm_startup.vision:cli_bench_images'),
-    (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', _args_serve, 'llm_startup.deploy:cli_serve'),
-    (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', _args_export, 'llm_startup.deploy:cli_export'),
-    ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', _args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
-    ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', _args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
-    ('bench', 'amp', 'fit 的训练吞吐：bf16 对 fp32（有 bf16 指令时）、对裸循环、对 transformers.Trainer', _args_bench_amp, 'llm_startup.bench:cli_bench_amp'),
+    (None, 'info', '显示设备、混合精度、中文字体和版本', args_info, 'llm_startup.cli:cmd_info'),
+    (None, 'quickstart', '主任务：用自带数据训练并评估情感与数字两个模型，写报告', args_quickstart, 'llm_startup.cli:cmd_quickstart'),
+    ('bench', 'data', '分词与动态 padding 的加速比', args_bench_data, 'llm_startup.data:cli_bench_data'),
+    ('arch', 'recommend', '按任务、数据量、延迟预算和硬件推荐模型（排序与理由）', args_arch_recommend, 'llm_startup.arch:cli_recommend'),
+    ('arch', 'estimate', '估算训练/推理内存（权重、梯度、优化器、激活）', args_arch_estimate, 'llm_startup.arch:cli_estimate'),
+    (None, 'pretrain', '在自带的无标签中文文本上预训练小 BERT（MLM），存成 Hugging Face 文件夹', args_pretrain, 'llm_startup.pretrain:cli_pretrain'),
+    ('sentiment', 'train', '训练情感分类器（默认 auto：在验证集上选基线、神经网络或二者的加权平均），打印验证/测试指标', args_sent_train, 'llm_startup.sentiment:cli_train'),
+    ('sentiment', 'eval', '在带标签的数据上评估已保存的模型', args_sent_eval, 'llm_startup.sentiment:cli_eval'),
+    ('sentiment', 'predict', '预测文本的情感，每条一行 JSON', args_sent_predict, 'llm_startup.sentiment:cli_predict'),
+    ('vision', 'train', '训练图像分类器（默认 resnet18 从零训练），打印验证指标', args_vis_train, 'llm_startup.vision:cli_train'),
+    ('vision', 'eval', '在图像文件夹上评估已保存的模型', args_vis_eval, 'llm_startup.vision:cli_eval'),
+    ('vision', 'predict', '预测图片类别，每张一行 JSON', args_vis_predict, 'llm_startup.vision:cli_predict'),
+    ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', args_bench_vision, 'llm_startup.vision:cli_bench_vision'),
+    ('bench', 'images', '一万张图的文件夹：预测的峰值内存（少量对大量）与扫描占训练时间的比例', args_bench_images, 'llm_startup.vision:cli_bench_images'),
+    (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', args_serve, 'llm_startup.deploy:cli_serve'),
+    (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', args_export, 'llm_startup.deploy:cli_export'),
+    ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
+    ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
+    ('bench', 'amp', 'fit 的训练吞吐：bf16 对 fp32（有 bf16 指令时）、对裸循环、对 transformers.Trainer', args_bench_amp, 'llm_startup.bench:cli_bench_amp'),
 ]
 
 def _resolve(spec):

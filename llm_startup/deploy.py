@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from .core import cache_dir
+from .server import PAGE, Server, log_config, browser_check, _read_body, _parse_texts   # 服务的管道：附录 93
 from .amp import amdahl
 from .files import atomic_dir, check_out_dir, write_meta, check_files, meta_int, meta_label2id
 from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_sentiment, train_sentiment,
@@ -21,11 +22,11 @@ from .sentiment import (SentimentClassifier, load_sentiment, predict, evaluate_s
 if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注解：导出 ONNX、加载 ONNX 模型都不需要 Web 框架
 
 # %% auto #0
-__all__ = ['PAGE', 'MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'session_options', 'OnnxSentiment', 'quantize_int8',
+__all__ = ['MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'session_options', 'OnnxSentiment', 'quantize_int8',
            'model_size_mb', 'latency_table', 'ort_op_times', 'int8_amdahl', 'load_test', 'backend_throughput',
            'serve_process', 'weights_digest', 'cached_onnx', 'choose_backend', 'serve_bench', 'bench_deploy',
-           'cli_bench_deploy', 'MicroBatcher', 'make_app', 'Server', 'load_backend', 'log_config', 'app_from_env',
-           'serve', 'cli_serve', 'cli_export', 'browser_check']
+           'cli_bench_deploy', 'MicroBatcher', 'make_app', 'load_backend', 'app_from_env', 'serve', 'cli_serve',
+           'cli_export']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -360,80 +361,6 @@ def cli_bench_deploy(args) -> dict:
     return bench_deploy(args.model, n_texts=args.n_texts, n_requests=args.requests, clients=args.clients)
 
 # %% ../nbs/07_deploy.ipynb #61598039
-PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>中文情感分析</title>
-<style>body{font-family:sans-serif;max-width:640px;margin:40px auto;padding:0 16px}textarea{width:100%;height:80px;font-size:16px}
-button{font-size:16px;padding:6px 18px;margin-top:8px}#result{margin-top:16px;font-size:18px}.bar{height:14px;background:#4c72b0;display:inline-block}</style>
-</head><body><h2>中文情感分析</h2>
-<textarea id="text" placeholder="输入一句话，例如：我非常喜欢这个应用！"></textarea><br>
-<button id="go" onclick="go()">分析</button>
-<div id="result"></div>
-<script>
-// 只用 textContent 和 DOM 节点显示结果：标签名来自用户的训练数据，绝不能当 HTML 解析（否则就是存储型 XSS）
-function el(tag, text, cls){ const e = document.createElement(tag); if(text !== undefined) e.textContent = text; if(cls) e.className = cls; return e; }
-async function go(){
-  const r = document.getElementById('result'); r.replaceChildren(el('span', '分析中……'));
-  const res = await fetch('/predict', {method:'POST', headers:{'Content-Type':'application/json'},
-                                       body: JSON.stringify({text: document.getElementById('text').value})});
-  const data = await res.json();
-  if(!res.ok){ r.replaceChildren(el('span', '错误：' + data.error)); return; }
-  const p = data.predictions[0];
-  const label = el('b', p.label); label.id = 'label';
-  const rows = [label, el('span', '（置信度 ' + p.score.toFixed(3) + (p.uncertain ? '，不确定' : '') + '）'), el('br')];
-  if(p.note) rows.push(el('i', p.note), el('br'));
-  for(const [k, v] of Object.entries(p.probs)){
-    const bar = el('span', undefined, 'bar'); bar.style.width = (v * 300) + 'px';
-    rows.push(el('span', k + ' '), bar, el('span', ' ' + v.toFixed(3)), el('br'));
-  }
-  r.replaceChildren(...rows);
-}
-</script></body></html>"""
-
-def _bad_unicode(texts) -> list[int]:
-    "含孤立代理项（如 JSON 里的 \"\\ud800\"）、无法编码成 UTF-8 的文本的下标。"
-    bad = []
-    for i, t in enumerate(texts):
-        try: t.encode('utf-8')
-        except UnicodeEncodeError: bad.append(i)
-    return bad
-
-async def _read_body(request: Request, max_bytes: int, timeout: float = 10.0):
-    "读请求体，返回 (body, None) 或 (None, (状态码, 说明))：超过 `max_bytes` 就停下（先看 Content-Length，分块上传时边读边数）；`timeout` 秒内没读完（客户端说要发 1000 字节却只发了 10 个）答 408；客户端中途断开答 400，不打印 traceback。"
-    import asyncio
-    from starlette.requests import ClientDisconnect
-    too_big = (413, f'请求体超过 {max_bytes // 1024} KB：请分批发送。')
-    length = request.headers.get('content-length')
-    if length is not None and (not length.isdigit() or int(length) > max_bytes): return None, too_big
-    async def read():
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > max_bytes: return None
-        return bytes(body)
-    try: body = await asyncio.wait_for(read(), timeout)
-    except asyncio.TimeoutError: return None, (408, f'{timeout:g} 秒内没有收完请求体：请一次发送完整的请求。')
-    except ClientDisconnect: return None, (400, '客户端在发送请求体时断开了。')
-    return (body, None) if body is not None else (None, too_big)
-
-def _parse_texts(raw: bytes, max_chars: int, max_texts: int):
-    "把请求体解析成文本列表；返回 (texts, None) 或 (None, (状态码, 说明))。"
-    try: body = json.loads(raw)
-    except (ValueError, RecursionError):                                 # 含 JSONDecodeError、UnicodeDecodeError、超过 4300 位的整数
-        return None, (400, '请求体不是合法的 JSON（或嵌套太深）：请发送 {"text": "..."} 或 {"texts": [...]}。')
-    if not isinstance(body, dict) or ('text' in body) == ('texts' in body):
-        return None, (422, '请求体要有且只有一个字段："text"（一条文本）或 "texts"（文本列表）。')
-    texts = [body['text']] if 'text' in body else body['texts']
-    if not isinstance(texts, list): return None, (422, '"texts" 必须是字符串列表。')
-    if not texts: return None, (422, '"texts" 是空列表：至少给一条文本。')
-    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
-    if bad: return None, (422, f'第 {bad[:5]} 条不是字符串：每条文本都必须是字符串。')
-    if len(texts) > max_texts: return None, (413, f'一次最多 {max_texts} 条文本，收到 {len(texts)} 条：请分批发送。')
-    long = [i for i, t in enumerate(texts) if len(t) > max_chars]
-    if long: return None, (413, f'第 {long[:5]} 条文本超过 {max_chars} 字：请截短后再发送。')
-    bad = _bad_unicode(texts)
-    if bad: return None, (422, f'第 {bad[:5]} 条含无效的 Unicode 字符（孤立的代理项，如 \\ud800）：请发送正常的 UTF-8 文本。')
-    return texts, None
-
 class MicroBatcher:
     """把并发请求攒成一批：第一个请求到达后最多再等 `wait_ms` 毫秒；推理线程还在算上一批时，一直攒到它空下来（或攒满 `max_batch` 条文本），
     整批推理一次，再把结果拆回各个请求。等待和推理重叠：推理线程从不为了等窗口而空着，负载高时批自然变大，负载低时请求几乎不等。"""
@@ -528,25 +455,6 @@ def make_app(model, max_chars: int = 2000, max_texts: int = 64, max_body_bytes: 
     return app
 
 # %% ../nbs/07_deploy.ipynb #5900d35f
-class Server:
-    "在后台线程里运行 uvicorn（测试与 notebook 用）；`with Server(app) as s:` 得到 `s.url`。"
-    def __init__(self, app, host: str = '127.0.0.1', port: int = 0):
-        import uvicorn
-        if port == 0:
-            with socket.socket() as sk: sk.bind((host, 0)); port = sk.getsockname()[1]
-        self.url = f'http://{host}:{port}'
-        self.server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level='warning', timeout_graceful_shutdown=5))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-    def __enter__(self):
-        self.thread.start()
-        t0 = time.time()
-        while not self.server.started:
-            if time.time() - t0 > 30: raise RuntimeError('服务 30 秒内没有启动。')
-            time.sleep(0.05)
-        return self
-    def __exit__(self, *a):
-        self.server.should_exit = True; self.thread.join(10)
-
 BACKENDS = ('auto', 'torch', 'onnx', 'onnx-int8')
 
 # %% ../nbs/07_deploy.ipynb #07cde2fe
@@ -564,13 +472,6 @@ def load_backend(model_dir, backend: str = 'auto'):
         return clf
     if clf.kind != 'transformer': raise ValueError(f"{model_dir} 是 {clf.kind} 模型，不能用后端 {backend!r}：请用 --backend auto。")
     return cached_onnx(model_dir, clf, int8=backend == 'onnx-int8')
-
-def log_config() -> dict:
-    "uvicorn 的日志配置，但访问日志也写到标准错误：命令行的标准输出只留给 JSON。"
-    import uvicorn.config
-    cfg = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    for h in cfg['handlers'].values(): h['stream'] = 'ext://sys.stderr'
-    return cfg
 
 def app_from_env():
     "给 `uvicorn --factory --workers N llm_startup.deploy:app_from_env` 用：从环境变量 LLM_STARTUP_MODEL / LLM_STARTUP_BACKEND / LLM_STARTUP_BATCH_MS 构造应用。"
@@ -612,31 +513,3 @@ def cli_export(args) -> dict:
     out = export_onnx(clf, args.out, int8=args.int8)
     meta = read_meta(out)
     return dict(out=str(out), int8=args.int8, fused_ops=meta['fused_ops'], size_mb=round((out / 'model.onnx').stat().st_size / 1e6, 2))
-
-# %% ../nbs/07_deploy.ipynb #15e00581
-def browser_check(url: str, text: str, screenshot=None, timeout: float = 30, details: bool = False):
-    "用无头 chromium 打开页面、输入 `text`、点击“分析”，返回页面显示的标签（`details=True` 时返回含页面标题、结果区里 <img> 个数的 dict）；可选保存截图。"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-    import tempfile, shutil
-    chrome, driver_path = shutil.which('chromium') or shutil.which('chromium-browser'), shutil.which('chromedriver')
-    if not chrome or not driver_path: raise RuntimeError("需要 chromium 和 chromedriver（Debian：apt-get install chromium chromium-driver）。")
-    opts = webdriver.ChromeOptions(); opts.binary_location = chrome
-    profile = tempfile.mkdtemp()
-    for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-              '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--window-size=720,420', f'--user-data-dir={profile}'):
-        opts.add_argument(a)
-    drv = webdriver.Chrome(service=Service(driver_path), options=opts)
-    try:
-        drv.get(url)
-        drv.find_element(By.ID, 'text').send_keys(text)
-        drv.find_element(By.ID, 'go').click()
-        label = WebDriverWait(drv, timeout).until(lambda d: d.find_elements(By.ID, 'label'))[0].text
-        if screenshot: drv.save_screenshot(str(screenshot))
-        if not details: return label
-        return dict(label=label, title=drv.title, result_imgs=len(drv.find_elements(By.CSS_SELECTOR, '#result img')),
-                    pwned=drv.execute_script('return window.pwned === true'))
-    finally:
-        drv.quit(); shutil.rmtree(profile, ignore_errors=True)
