@@ -32,6 +32,7 @@ ZOO = {
     'resnet18':   dict(kind='cnn', task='image'),
     'resnet50':   dict(kind='cnn', task='image'),
 }
+
 VOCAB = 21128
 
 def build_arch(name: str, num_classes: int = 2) -> nn.Module:
@@ -52,6 +53,7 @@ def build_arch(name: str, num_classes: int = 2) -> nn.Module:
     import torchvision
     return torchvision.models.get_model(name, weights=None, num_classes=num_classes)
 
+# %% ../nbs/01_architecture.ipynb #d031be09
 def example_input(name: str, batch: int = 1, seq_len: int = 128, img_size: int = 224):
     "与模型匹配的随机输入：文本模型是 token id，图像模型是图片张量。"
     if ZOO[name]['task'] == 'text': return {'input_ids': torch.randint(0, VOCAB, (batch, seq_len))}
@@ -94,7 +96,9 @@ def profile_arch(name: str, seq_len: int = 128, img_size: int = 224, batch: int 
 
 # %% ../nbs/01_architecture.ipynb #3af5f62b
 BYTES = {'fp32': 4, 'tf32': 4, 'bf16': 2, 'fp16': 2, 'int8': 1}
+
 RUNTIME_MIB = 30            # 实测：算子代码页、线程池等，与模型大小无关
+
 AMP_ACT_FACTOR = 0.75       # 经验系数：autocast 下 LayerNorm/softmax/残差仍是 fp32，保存的激活省不到一半；“与实测对照”里检验
 
 @functools.lru_cache(maxsize=None)
@@ -114,6 +118,7 @@ def _cnn_activation_elems(name: str, img_size: int) -> tuple[int, int]:
     for h in hooks: h.remove()
     return total[0], biggest[0]
 
+# %% ../nbs/01_architecture.ipynb #a134ae19
 def estimate_memory(name: str, batch: int = 8, seq_len: int = 128, img_size: int = 224, precision: str = 'fp32', training: bool = True) -> dict:
     "估算训练或推理的峰值内存（MiB），并列出各部分。"
     if precision not in BYTES: raise ValueError(f"未知的精度 {precision!r}：可选 {', '.join(BYTES)}。")
@@ -171,6 +176,8 @@ for name, batch, seq, img, prec, train in json.loads(sys.argv[1]):
     print(json.dumps(dict(peak_mib=status('VmHWM') - base)), flush=True)
     del m, x, y; opt = loss = None; gc.collect()
 '''
+
+# %% ../nbs/01_architecture.ipynb #0d51bde7
 EXACT_MALLOC = {'MALLOC_MMAP_THRESHOLD_': '65536', 'MALLOC_TRIM_THRESHOLD_': '0'}
 
 def measure_memory_many(configs, exact: bool = True) -> list[float]:
@@ -207,10 +214,12 @@ CANDIDATES = {
         dict(model='gpt2-style 从零训练', params_m=124, pretrained=False, min_samples=1_000_000, note='需要海量文本，不建议'),
     ],
 }
+
 # 每百万参数、每个样本的大致推理延迟（毫秒）。CPU：上面完整速度表里 BERT 系列 fp32 单条约每百万参数 1.0–1.3 毫秒（2 核），取 1.0；
 # 卷积网络和 ViT 每个参数的计算更多，实际更慢。GPU：粗略假设快 30 倍，有 GPU 时请用 profile_arch 实测。
 MS_PER_MPARAM = {'cpu': 1.0, 'gpu': 0.03}
 
+# %% ../nbs/01_architecture.ipynb #e9a0924d
 def recommend(task: str = 'text-classification', language: str = 'zh', samples: int = 1000, latency_ms: float | None = None,
               hardware: str = 'cpu', internet: bool = True) -> pd.DataFrame:
     "按任务、语言、带标签样本数、延迟预算（单条，毫秒）、硬件与能否下载，给候选模型打分排序，附理由。"

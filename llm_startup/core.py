@@ -58,6 +58,7 @@ def get_precision(device: str | torch.device | None = None, precision: str = 'au
     if dev.type == 'mps': return 'fp16'
     return 'bf16' if cpu_supports_bf16() else 'fp32'
 
+# %% ../nbs/00_core.ipynb #97360185
 def machine_summary() -> str:
     "一行说明这台机器：CPU 型号、核数、有没有 bf16 指令、GPU 的名字和计算能力（有的话）。速度、内存、精度的结果都和机器有关，保存时带上它。"
     import platform

@@ -114,6 +114,7 @@ def _broken_quote(text: str, sep: str, df: pd.DataFrame, label_col: str) -> str 
     except csv.Error: return None
     return None
 
+# %% ../nbs/02_data.ipynb #c37f7c11
 def read_table(path: str | Path, text_col: str = 'text', label_col: str | None = 'label', sep: str | None = None) -> pd.DataFrame:
     "读取 CSV/TSV/JSONL（UTF-8、GBK/GB18030、Big5 自动识别），返回 `text`（和 `label`）列；用的编码记在 `df.attrs['encoding']`。"
     path = Path(path)

@@ -288,6 +288,7 @@ def _state_conflict(want, have) -> str:
     return (f"这个进程的 Accelerate 状态已经建在 {have} 上（由第一次 fit、Accelerator 或 Trainer 定下，每个进程只有一份），"
             f"不能再在 {want} 上训练：用同一个 device，或重启内核（命令行：换一个进程）再用 device='{want}'。")
 
+# %% ../nbs/04_training_loop.ipynb #4bea14c6
 def _prepare(model, train_dl, valid_dl, *, epochs, lr, weight_decay, warmup, schedule, precision, device, grad_accum,
              max_grad_norm, loss_fn, accelerator) -> tuple[_Run, object, object]:
     "设备与精度、AdamW、学习率调度、（fp16 时的）GradScaler，再交给 Accelerate 包装模型、优化器和 DataLoader。"
@@ -315,7 +316,6 @@ def _resume(run: _Run, ckpt_dir: Path | None) -> int:
     if run.main: print(f'从 {ckpt_dir / "last"} 续训：已完成 {st["epoch"]} 轮，第 {run.step} 步。', file=sys.stderr)
     return st['epoch']
 
-
 # %% ../nbs/04_training_loop.ipynb #0595731f
 @contextmanager
 def _sigterm_as_interrupt():
@@ -328,6 +328,28 @@ def _sigterm_as_interrupt():
     try: yield
     finally: signal.signal(signal.SIGTERM, old)
 
+def _check_fit_args(epochs, grad_accum, monitor, metrics):
+    if epochs < 1: raise ValueError(f"epochs={epochs}：至少训练 1 轮。")
+    if grad_accum < 1: raise ValueError(f"grad_accum={grad_accum}：必须 >= 1。")
+    if monitor != 'valid_loss' and monitor not in metrics:
+        raise ValueError(f"monitor={monitor!r} 不在 metrics {list(metrics)} 里，也不是 'valid_loss'。")
+
+def _epochs(run: _Run, train_dl, valid_dl, start: int, epochs: int, metrics, monitor: str, patience, ckpt_dir, progress: bool, callbacks) -> bool:
+    "从第 `start` 轮训到第 `epochs` 轮：每轮训练、评估、写检查点；早停时返回 True。"
+    for epoch in range(start, epochs):
+        _end_epoch(run, _train_epoch(run, train_dl, epoch, epochs, progress, callbacks), valid_dl, metrics, monitor, ckpt_dir, progress)
+        if patience is not None and run.bad_epochs >= patience:
+            if run.main: print(f'早停：{monitor} 连续 {patience} 轮没有变好，最好的是第 {run.best_epoch} 轮。', file=sys.stderr)
+            return True
+    return False
+
+def _say_interrupted(run: _Run, ckpt_dir):
+    "Ctrl-C 或 SIGTERM 之后：说明最近的完整检查点在哪里、怎么续训。"
+    if run.main:
+        where = f'{ckpt_dir / "last"}（已完成 {len(run.history)} 轮）' if ckpt_dir is not None and run.history else '无（还没完成任何一轮）'
+        print(f'\n训练在第 {run.step} 步被中断。最近的完整检查点：{where}；用 resume=True 续训。', file=sys.stderr)
+
+# %% ../nbs/04_training_loop.ipynb #cfc99109
 def fit(model: nn.Module, train_dl, valid_dl=None, *,
         epochs: int = 3,                  # 训练几轮
         lr: float = 5e-4,                 # 峰值学习率（预热之后）
@@ -354,30 +376,15 @@ def fit(model: nn.Module, train_dl, valid_dl=None, *,
                                        schedule=schedule, precision=precision, device=device, grad_accum=grad_accum,
                                        max_grad_norm=max_grad_norm, loss_fn=loss_fn, accelerator=accelerator)
     ckpt_dir = Path(ckpt_dir) if ckpt_dir else None
-    start, stopped_early = (_resume(run, ckpt_dir) if resume else 0), False
+    start = _resume(run, ckpt_dir) if resume else 0
     try:
         with _sigterm_as_interrupt():
-            for epoch in range(start, epochs):
-                _end_epoch(run, _train_epoch(run, train_dl, epoch, epochs, progress, callbacks), valid_dl, metrics, monitor, ckpt_dir, progress)
-                if patience is not None and run.bad_epochs >= patience:
-                    stopped_early = True
-                    if run.main: print(f'早停：{monitor} 连续 {patience} 轮没有变好，最好的是第 {run.best_epoch} 轮。', file=sys.stderr)
-                    break
+            stopped_early = _epochs(run, train_dl, valid_dl, start, epochs, metrics, monitor, patience, ckpt_dir, progress, callbacks)
     except KeyboardInterrupt:
-        if run.main:
-            where = f'{ckpt_dir / "last"}（已完成 {len(run.history)} 轮）' if ckpt_dir is not None and run.history else '无（还没完成任何一轮）'
-            print(f'\n训练在第 {run.step} 步被中断。最近的完整检查点：{where}；用 resume=True 续训。', file=sys.stderr)
-        raise
+        _say_interrupted(run, ckpt_dir); raise
     model.eval()
     return FitResult(pd.DataFrame(run.history), run.step_losses, run.best_epoch, run.best_score,
                      run.n_seen / run.t_train if run.t_train else 0.0, run.precision, stopped_early)
-
-def _check_fit_args(epochs, grad_accum, monitor, metrics):
-    if epochs < 1: raise ValueError(f"epochs={epochs}：至少训练 1 轮。")
-    if grad_accum < 1: raise ValueError(f"grad_accum={grad_accum}：必须 >= 1。")
-    if monitor != 'valid_loss' and monitor not in metrics:
-        raise ValueError(f"monitor={monitor!r} 不在 metrics {list(metrics)} 里，也不是 'valid_loss'。")
-
 
 # %% ../nbs/04_training_loop.ipynb #da41cb0b
 def plot_history(res: FitResult, title: str = '训练曲线'):
