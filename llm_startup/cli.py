@@ -150,6 +150,7 @@ def _resolve(spec):
     mod, fn = spec.split(':')
     return getattr(importlib.import_module(mod), fn)
 
+# %% ../nbs/10_cli.ipynb #47c00d62
 def build_parser() -> argparse.ArgumentParser:
     "构建 `llm-startup` 的参数解析器（不导入任何重型库）。"
     p = argparse.ArgumentParser(prog='llm-startup', description='llm_startup：中文情感分类与图像分类的课程与工具。')

@@ -14,7 +14,7 @@ from .files import MARKER, owned_dir, atomic_dir, atomic_write_text, check_out_d
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CJK_FONTS', 'get_device', 'cpu_supports_bf16', 'cuda_supports_bf16', 'get_precision', 'machine_summary',
-           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'setup_chinese_font', 'cache_dir',
+           'amp_dtype', 'autocast', 'set_tf32', 'seed_everything', 'patch_to', 'setup_chinese_font', 'cache_dir',
            'default_pretrained_dir', 'full_run', 'hub_cached', 'offline_reason']
 
 # %% ../nbs/00_core.ipynb #83c0bd97
@@ -97,6 +97,14 @@ def seed_everything(seed: int = 42, deterministic: bool = False) -> int:
         torch.use_deterministic_algorithms(True, warn_only=True)
         torch.backends.cudnn.benchmark = False
     return seed
+
+# %% ../nbs/00_core.ipynb #5cf8ffba
+def patch_to(cls):
+    "装饰器：把下面定义的函数作为方法加到类 `cls` 上。长的类可以分几格写，每格一个方法。"
+    def add(f):
+        setattr(cls, f.__name__, f)
+        return f.__globals__.get(f.__name__, f)   # 模块里已有同名的东西（比如导入的 fit）时，它不被这个方法顶替
+    return add
 
 # %% ../nbs/00_core.ipynb #c2d95a53
 CJK_FONTS = ('Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei',

@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import cache_dir
+from .core import cache_dir, patch_to
 from .server import PAGE, Server, log_config, browser_check, _read_body, _parse_texts   # 服务的管道：附录 93
 from .amp import amdahl
 from .files import atomic_dir, check_out_dir, write_meta, check_files, meta_int, meta_label2id
@@ -48,6 +48,7 @@ def _quantize_int8(src: Path, out: Path):
     try: quantize_dynamic(str(src), str(out), weight_type=QuantType.QInt8, extra_options={'DefaultTensorType': onnx.TensorProto.FLOAT})
     finally: logging.getLogger().setLevel(level)
 
+# %% ../nbs/07_deploy.ipynb #921bb2f7
 def export_onnx(clf, path, opset: int = 17, optimize: bool = True, int8: bool = False) -> Path:
     "把 transformer 情感模型导出为 ONNX（动态 batch 与序列长度），可选图优化与 int8；原子写入文件夹 `path`（model.onnx + 分词器 + 配置）。"
     import tempfile, warnings
@@ -277,6 +278,7 @@ def cached_onnx(model_dir, clf, int8: bool = False):
     if not (out / 'model.onnx').is_file(): export_onnx(clf, out, int8=int8)
     return OnnxSentiment(out)
 
+# %% ../nbs/07_deploy.ipynb #cfd33d59
 def _speed_texts(max_length: int, n: int = 64) -> list[str]:
     "测速用的中文评论：长短不一，最长接近 `max_length` 个字。"
     base = '这家酒店位置很好，服务也热情，房间干净，早餐丰富，就是隔音差了一点，下次出差还会再来住。' * 8
@@ -298,7 +300,6 @@ def choose_backend(model_dir, clf=None, batch_size: int = 16, texts=None, rounds
     rep = dict(backend=pick, sentences_s={k: round(v, 1) for k, v in speed.items()}, batch_size=batch_size, torch_precision=clf.precision,
                reason=f"实测 PyTorch（{clf.precision}）{speed['torch']:.0f} 条/秒、ONNX fp32 {speed['onnx']:.0f} 条/秒（批大小 {batch_size}），用 {'ONNX fp32' if pick == 'onnx' else 'PyTorch'}")
     return (onnx if pick == 'onnx' else clf), rep
-
 
 # %% ../nbs/07_deploy.ipynb #99a7c8e4
 def serve_bench(model_dir, backend, texts, n_requests: int = 400, clients: int = 16, max_batch: int = 64, curve=(0.25, 0.5, 0.75, 1.0)) -> dict:
@@ -356,6 +357,7 @@ def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int =
         if served: res.update(serve_bench(d / 'onnx8', backends['onnx_int8'], texts, n_requests, clients))
     return res
 
+# %% ../nbs/07_deploy.ipynb #3068a930
 def cli_bench_deploy(args) -> dict:
     "`llm-startup bench deploy`。"
     return bench_deploy(args.model, n_texts=args.n_texts, n_requests=args.requests, clients=args.clients)
@@ -380,44 +382,49 @@ class MicroBatcher:
         self.queue.put_nowait((texts, fut))
         return await fut
 
-    async def _gather(self, busy) -> list:
-        "攒一批：窗口（`wait_ms`）没过、或上一批（`busy`）还没算完时继续收，攒满 `max_batch` 条就停。"
-        import asyncio
-        loop = asyncio.get_running_loop()
-        items = [await self.queue.get()]
-        n, deadline = len(items[0][0]), loop.time() + self.wait
-        while n < self.max_batch:
-            left, idle = deadline - loop.time(), busy is None or busy.done()
-            if left <= 0 and idle: break
-            getter = loop.create_task(self.queue.get())
-            await asyncio.wait({getter} if left > 0 or idle else {getter, busy}, timeout=left if left > 0 else None,
-                               return_when=asyncio.FIRST_COMPLETED)
-            if getter.done(): items.append(getter.result()); n += len(items[-1][0])
-            else:                                                      # 取消还没拿到东西的 get：asyncio.Queue 保证不丢条目
-                getter.cancel()
-                with contextlib.suppress(asyncio.CancelledError): await getter
-        return items
+# %% ../nbs/07_deploy.ipynb #da8eab65
+@patch_to(MicroBatcher)
+async def _gather(self, busy) -> list:
+    "攒一批：窗口（`wait_ms`）没过、或上一批（`busy`）还没算完时继续收，攒满 `max_batch` 条就停。"
+    import asyncio
+    loop = asyncio.get_running_loop()
+    items = [await self.queue.get()]
+    n, deadline = len(items[0][0]), loop.time() + self.wait
+    while n < self.max_batch:
+        left, idle = deadline - loop.time(), busy is None or busy.done()
+        if left <= 0 and idle: break
+        getter = loop.create_task(self.queue.get())
+        await asyncio.wait({getter} if left > 0 or idle else {getter, busy}, timeout=left if left > 0 else None,
+                           return_when=asyncio.FIRST_COMPLETED)
+        if getter.done(): items.append(getter.result()); n += len(items[-1][0])
+        else:                                                      # 取消还没拿到东西的 get：asyncio.Queue 保证不丢条目
+            getter.cancel()
+            with contextlib.suppress(asyncio.CancelledError): await getter
+    return items
 
-    async def _infer(self, items):
-        import asyncio
-        texts = [t for ts, _ in items for t in ts]
-        try: res = await asyncio.get_running_loop().run_in_executor(self.pool, self.fn, texts)
-        except Exception as e:
-            for _, fut in items:
-                if not fut.done(): fut.set_exception(e)
-            return
-        i = 0
-        for ts, fut in items:
-            if not fut.done(): fut.set_result(res[i:i + len(ts)])
-            i += len(ts)
+# %% ../nbs/07_deploy.ipynb #b155092f
+@patch_to(MicroBatcher)
+async def _infer(self, items):
+    import asyncio
+    texts = [t for ts, _ in items for t in ts]
+    try: res = await asyncio.get_running_loop().run_in_executor(self.pool, self.fn, texts)
+    except Exception as e:
+        for _, fut in items:
+            if not fut.done(): fut.set_exception(e)
+        return
+    i = 0
+    for ts, fut in items:
+        if not fut.done(): fut.set_result(res[i:i + len(ts)])
+        i += len(ts)
 
-    async def _run(self):
-        import asyncio
-        busy = None
-        while True:
-            items = await self._gather(busy)
-            if busy is not None: await asyncio.wait({busy})            # 推理线程只有一个：上一批算完再交下一批，其余请求留在有界队列里
-            busy = asyncio.get_running_loop().create_task(self._infer(items))
+@patch_to(MicroBatcher)
+async def _run(self):
+    import asyncio
+    busy = None
+    while True:
+        items = await self._gather(busy)
+        if busy is not None: await asyncio.wait({busy})            # 推理线程只有一个：上一批算完再交下一批，其余请求留在有界队列里
+        busy = asyncio.get_running_loop().create_task(self._infer(items))
 
 # %% ../nbs/07_deploy.ipynb #b215fff6
 MAX_BATCH_MS = 1000   # 攒批最多等 1 秒：再长，用户就觉得服务卡住了

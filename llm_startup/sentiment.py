@@ -12,7 +12,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary, default_pretrained_dir
+from .core import get_device, get_precision, autocast, atomic_dir, atomic_write_text, seed_everything, offline_reason, check_out_dir, machine_summary, default_pretrained_dir, patch_to
 from .data import (load_texts, clean_texts, split_data, make_label2id, encode_labels, encode_texts,
                               build_char_tokenizer, make_loader, normalize_text, tiny_bert_config, PadCollator, decode_bytes, short_report,
                               TextDataset)
@@ -23,9 +23,9 @@ from .files import MARKER, write_meta, add_files, check_files, bad_meta, meta_in
 __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'model_meta', 'TfidfClassifier', 'refuse_remote_code',
            'load_backbone', 'set_attention', 'train_attention', 'build_tiny_bert', 'length_batches', 'batched_proba',
            'SentimentClassifier', 'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment',
-           'finetune_lr', 'self_pretrained', 'pretrain_split_problem', 'train_sentiment', 'check_converged',
-           'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'bench_predict', 'model_card', 'write_model_card',
-           'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
+           'finetune_lr', 'self_pretrained', 'pretrain_split_problem', 'train_sentiment', 'train_auto',
+           'check_converged', 'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'bench_predict', 'model_card',
+           'write_model_card', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -60,27 +60,6 @@ class TfidfClassifier:
         self.vec = TfidfVectorizer(analyzer='char', ngram_range=tuple(ngram_range), min_df=min_df, sublinear_tf=True, max_features=max_features)
         self.clf = LogisticRegression(C=C, max_iter=2000)
 
-    def fit(self, texts, labels):
-        "训练；`labels` 是标签名。"
-        X = self.vec.fit_transform([normalize_text(t) for t in texts])
-        self.clf.fit(X, encode_labels(labels, self.label2id))
-        return self
-
-    def predict_proba(self, texts, batch_size: int | None = None, truncated: list | None = None) -> np.ndarray:
-        "每条文本属于各类别的概率（`batch_size`、`truncated` 只为与其它分类器接口一致：TF-IDF 一次算完，从不截断）。"
-        P = self.clf.predict_proba(self.vec.transform([normalize_text(t) for t in texts]))
-        out = np.zeros((len(P), len(self.label2id)))
-        out[:, self.clf.classes_] = P
-        return out
-
-    def save(self, path):
-        "原子保存：词表（JSON）、idf 与逻辑回归系数（npz）、配置。"
-        with atomic_dir(path) as tmp:
-            vocab = {k: int(v) for k, v in self.vec.vocabulary_.items()}
-            (tmp / 'tfidf_vocab.json').write_text(json.dumps(vocab, ensure_ascii=False), encoding='utf-8')
-            np.savez(tmp / 'tfidf_weights.npz', idf=self.vec.idf_, coef=self.clf.coef_, intercept=self.clf.intercept_, classes=self.clf.classes_)
-            write_meta(tmp, 'tfidf', label2id=self.label2id, ngram_range=list(self.vec.ngram_range), min_df=self.vec.min_df, **_threshold_meta(self))
-
     @classmethod
     def load(cls, path):
         "加载 `save` 的输出（只读 JSON 与不含 pickle 的 npz）；文件缺失或损坏时给出清楚的错误。"
@@ -108,6 +87,32 @@ def _check_tfidf_shapes(m: TfidfClassifier):
           and m.clf.coef_.shape[0] in (1, k) and len(m.clf.intercept_) == m.clf.coef_.shape[0]
           and all(type(v) is int and 0 <= v < n for v in m.vec.vocabulary_.values()) and set(m.clf.classes_.tolist()) <= set(range(k)))
     if not ok: raise ValueError('词表、idf 与逻辑回归系数的大小对不上')
+
+# %% ../nbs/05_sentiment.ipynb #762d58bb
+@patch_to(TfidfClassifier)
+def fit(self, texts, labels):
+    "训练；`labels` 是标签名。"
+    X = self.vec.fit_transform([normalize_text(t) for t in texts])
+    self.clf.fit(X, encode_labels(labels, self.label2id))
+    return self
+
+@patch_to(TfidfClassifier)
+def predict_proba(self, texts, batch_size: int | None = None, truncated: list | None = None) -> np.ndarray:
+    "每条文本属于各类别的概率（`batch_size`、`truncated` 只为与其它分类器接口一致：TF-IDF 一次算完，从不截断）。"
+    P = self.clf.predict_proba(self.vec.transform([normalize_text(t) for t in texts]))
+    out = np.zeros((len(P), len(self.label2id)))
+    out[:, self.clf.classes_] = P
+    return out
+
+# %% ../nbs/05_sentiment.ipynb #c5d5514e
+@patch_to(TfidfClassifier)
+def save(self, path):
+    "原子保存：词表（JSON）、idf 与逻辑回归系数（npz）、配置。"
+    with atomic_dir(path) as tmp:
+        vocab = {k: int(v) for k, v in self.vec.vocabulary_.items()}
+        (tmp / 'tfidf_vocab.json').write_text(json.dumps(vocab, ensure_ascii=False), encoding='utf-8')
+        np.savez(tmp / 'tfidf_weights.npz', idf=self.vec.idf_, coef=self.clf.coef_, intercept=self.clf.intercept_, classes=self.clf.classes_)
+        write_meta(tmp, 'tfidf', label2id=self.label2id, ngram_range=list(self.vec.ngram_range), min_df=self.vec.min_df, **_threshold_meta(self))
 
 # %% ../nbs/05_sentiment.ipynb #c544187c
 def _label_kwargs(label2id):
@@ -141,6 +146,7 @@ def _is_classifier(path) -> bool:
     except (OSError, ValueError): return False
     return isinstance(cfg, dict) and any(str(a).endswith('ForSequenceClassification') for a in cfg.get('architectures') or [])
 
+# %% ../nbs/05_sentiment.ipynb #9d2b2a8a
 def load_backbone(name_or_path: str, label2id: dict[str, int]):
     "从 hub 名称或本地路径加载 (分词器, 序列分类模型)，分类头按 `label2id` 新建；离线时给出清楚的错误。"
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
@@ -368,15 +374,8 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
     "训练情感分类器：`model` 是 'auto'（基线、神经网络与二者的加权平均里选验证集上最好的）、'tiny'（离线小 BERT，从零训练）、'tfidf'（基线）、hub 名称或本地路径；返回 (分类器, FitResult 或 None)。'auto' 的神经网络候选从 `pretrained`（自预训练检查点的路径；None 时看 `llm-startup pretrain` 的默认位置，'none' 表示从零）微调，没有检查点时用 'tiny'。"
     import tempfile
     if model == 'auto':
-        if val_df is None or not len(val_df): raise ValueError("model='auto' 要在验证集上选模型：请给 val_df。")
-        kw = dict(epochs=epochs, max_length=max_length, batch_size=batch_size, lr=lr, precision=precision, seed=seed, layers=layers, hidden=hidden,
-                  ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)
-        base, _ = train_sentiment(train_df, val_df, 'tfidf', seed=seed)
-        ckpt = self_pretrained(pretrained)
-        name = 'pretrained' if ckpt else 'tiny'
-        if progress: print(f'auto：候选是 tfidf 与 {name}' + (f'（从 {ckpt} 微调）' if ckpt else '（没有自预训练检查点：从零训练；`llm-startup pretrain` 可以生成一个）'), file=sys.stderr)
-        bert, res = train_sentiment(train_df, val_df, str(ckpt) if ckpt else 'tiny', **kw)
-        return select_sentiment({'tfidf': base, name: bert}, val_df)[0], res
+        return train_auto(train_df, val_df, pretrained, epochs=epochs, max_length=max_length, batch_size=batch_size, lr=lr, precision=precision,
+                          seed=seed, layers=layers, hidden=hidden, ckpt_dir=ckpt_dir, tok_dir=tok_dir, progress=progress, device=device)[:2]
     label2id = make_label2id(pd.concat([train_df.label, val_df.label]) if val_df is not None else train_df.label)
     seed_everything(seed)
     if model == 'tfidf':
@@ -405,6 +404,18 @@ def train_sentiment(train_df: pd.DataFrame, val_df: pd.DataFrame | None = None, 
     clf = SentimentClassifier(net, tok, max_length, precision, device)
     check_converged(clf, val_df)
     return clf, res
+
+# %% ../nbs/05_sentiment.ipynb #e289db14
+def train_auto(train_df: pd.DataFrame, val_df: pd.DataFrame, pretrained=None, seed: int = 42, progress: bool = True, **kw):
+    "'auto'：TF-IDF 基线与神经网络候选（自预训练检查点的微调，或离线小 BERT），在验证集上选；返回 (选中的分类器, 神经网络的 FitResult, {名字: 候选})。"
+    if val_df is None or not len(val_df): raise ValueError("model='auto' 要在验证集上选模型：请给 val_df。")
+    base, _ = train_sentiment(train_df, val_df, 'tfidf', seed=seed)
+    ckpt = self_pretrained(pretrained)
+    name = 'pretrained' if ckpt else 'tiny'
+    if progress: print(f'auto：候选是 tfidf 与 {name}' + (f'（从 {ckpt} 微调）' if ckpt else '（没有自预训练检查点：从零训练；`llm-startup pretrain` 可以生成一个）'), file=sys.stderr)
+    bert, res = train_sentiment(train_df, val_df, str(ckpt) if ckpt else 'tiny', seed=seed, progress=progress, **kw)
+    cands = {'tfidf': base, name: bert}
+    return select_sentiment(cands, val_df)[0], res, cands
 
 # %% ../nbs/05_sentiment.ipynb #119378d7
 def check_converged(clf, val_df=None, n: int = 512):
@@ -481,6 +492,7 @@ def _load_kind(path, precision: str = 'auto', device=None):
     check_tokenizer(tok, model, path)
     return SentimentClassifier(model, tok, max_length, precision, device)
 
+# %% ../nbs/05_sentiment.ipynb #babf16c5
 _COMMON_HANZI = '的一是不了在人有我他这中大来上个国到说们为子和你地出道也时年好很'
 
 def check_tokenizer(tok, model, path):

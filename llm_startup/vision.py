@@ -15,7 +15,7 @@ from torch import nn
 from torch.utils.data import Dataset, DataLoader
 from PIL import Image
 
-from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir, machine_summary
+from .core import get_device, get_precision, autocast, atomic_dir, seed_everything, offline_reason, cache_dir, check_out_dir, machine_summary, patch_to
 from .train import fit, METRICS
 from .files import write_meta, check_files, bad_meta, meta_int
 
@@ -165,6 +165,41 @@ def weights_cached(arch: str) -> bool:
     w = torchvision.models.get_model_weights(arch).DEFAULT
     return (Path(torch.hub.get_dir()) / 'checkpoints' / Path(w.url).name).is_file()
 
+# %% ../nbs/06_vision.ipynb #f7818d60
+def _load_weight_file(model: nn.Module, arch: str, path: Path) -> nn.Module:
+    "把本地权重文件（.safetensors，或只含张量的 .pth）装进 `model`：名字和形状对得上的参数至少要有骨干的一半，否则说明这不是 `arch` 的权重。"
+    if not path.exists(): raise FileNotFoundError(f"权重文件 {path} 不存在：weights 可以是 None、'DEFAULT' 或一个存在的 .safetensors/.pth 文件。")
+    if path.suffix == '.safetensors':
+        from safetensors.torch import load_file
+        try: sd = load_file(str(path))
+        except Exception as e: raise ValueError(f"{path} 不是可读的 safetensors 文件（{str(e).splitlines()[0][:100]}）：文件可能损坏或不完整。") from e
+    else:
+        import pickle
+        try: sd = torch.load(path, map_location='cpu', weights_only=True)
+        except (pickle.UnpicklingError, RuntimeError, EOFError, OSError) as e:
+            raise ValueError(f"{path} 不是只含张量的权重文件（{str(e).splitlines()[0][:100]}）：为了安全只加载 .safetensors 或 "
+                             f"state_dict 形式的 .pth，不执行文件里的任意代码。") from e
+        if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
+        if not isinstance(sd, dict): raise ValueError(f"{path} 里不是 state_dict（{type(sd).__name__}）。")
+    own = model.state_dict()
+    sd = {k: v for k, v in sd.items() if k in own and isinstance(v, torch.Tensor) and v.shape == own[k].shape}
+    body = [k for k in own if not k.startswith(('fc.', 'classifier.', 'heads.', 'head.'))]   # 分类头反正要换掉
+    n_fit = sum(k in sd for k in body)
+    if n_fit < 0.5 * len(body):
+        raise ValueError(f"{path} 里只有 {n_fit}/{len(body)} 个参数能装进 {arch}（名字和形状都要对上）：这不是 {arch} 的权重。"
+                         f"请检查 --arch 与权重文件是否配套。")
+    model.load_state_dict(sd, strict=False)
+    return model
+
+def _new_head(model: nn.Module, num_classes: int) -> nn.Linear:
+    "把分类头（fc、classifier 或 heads 的最后一层）换成 `num_classes` 类的新 Linear，返回它。"
+    parent, name = _head(model)
+    old = getattr(parent, name) if not isinstance(parent, nn.Sequential) else parent[int(name)]
+    new = nn.Linear(old.in_features, num_classes)
+    if isinstance(parent, nn.Sequential): parent[int(name)] = new
+    else: setattr(parent, name, new)
+    return new
+
 # %% ../nbs/06_vision.ipynb #6b162abd
 def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, freeze_backbone: bool = False, channels_last: bool = False) -> nn.Module:
     "torchvision 分类网络：`weights` 为 None、'DEFAULT' 或权重文件路径；换上 `num_classes` 类的新头。"
@@ -180,35 +215,8 @@ def build_model(arch: str = 'resnet18', num_classes: int = 10, weights=None, fre
         if why and not weights_cached(arch):
             raise RuntimeError(f"无法下载 {arch} 的预训练权重（{why}）：请用 weights=None 从零训练，或传入本地权重文件路径。")
         model = torchvision.models.get_model(arch, weights=wobj)
-    else:
-        path = Path(w)
-        if not path.exists(): raise FileNotFoundError(f"权重文件 {path} 不存在：weights 可以是 None、'DEFAULT' 或一个存在的 .safetensors/.pth 文件。")
-        model = torchvision.models.get_model(arch, weights=None)
-        if path.suffix == '.safetensors':
-            from safetensors.torch import load_file
-            try: sd = load_file(str(path))
-            except Exception as e: raise ValueError(f"{path} 不是可读的 safetensors 文件（{str(e).splitlines()[0][:100]}）：文件可能损坏或不完整。") from e
-        else:
-            import pickle
-            try: sd = torch.load(path, map_location='cpu', weights_only=True)
-            except (pickle.UnpicklingError, RuntimeError, EOFError, OSError) as e:
-                raise ValueError(f"{path} 不是只含张量的权重文件（{str(e).splitlines()[0][:100]}）：为了安全只加载 .safetensors 或 "
-                                 f"state_dict 形式的 .pth，不执行文件里的任意代码。") from e
-            if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
-            if not isinstance(sd, dict): raise ValueError(f"{path} 里不是 state_dict（{type(sd).__name__}）。")
-        own = model.state_dict()
-        sd = {k: v for k, v in sd.items() if k in own and isinstance(v, torch.Tensor) and v.shape == own[k].shape}
-        body = [k for k in own if not k.startswith(('fc.', 'classifier.', 'heads.', 'head.'))]   # 分类头反正要换掉
-        n_fit = sum(k in sd for k in body)
-        if n_fit < 0.5 * len(body):
-            raise ValueError(f"{path} 里只有 {n_fit}/{len(body)} 个参数能装进 {arch}（名字和形状都要对上）：这不是 {arch} 的权重。"
-                             f"请检查 --arch 与权重文件是否配套。")
-        model.load_state_dict(sd, strict=False)
-    parent, name = _head(model)
-    old = getattr(parent, name) if not isinstance(parent, nn.Sequential) else parent[int(name)]
-    new = nn.Linear(old.in_features, num_classes)
-    if isinstance(parent, nn.Sequential): parent[int(name)] = new
-    else: setattr(parent, name, new)
+    else: model = _load_weight_file(torchvision.models.get_model(arch, weights=None), arch, Path(w))
+    new = _new_head(model, num_classes)
     if freeze_backbone:
         for p in model.parameters(): p.requires_grad = False
         for p in new.parameters(): p.requires_grad = True
@@ -249,6 +257,7 @@ def _collate_predict(batch):
     failed = [(i, x) for i, x in batch if not isinstance(x, torch.Tensor)]
     return [i for i, _ in ok], (torch.stack([x for _, x in ok]) if ok else None), failed
 
+# %% ../nbs/06_vision.ipynb #67a575ef
 class VisionClassifier:
     "图像分类器：模型 + 类别名 + 预处理参数；`predict` 接受路径、PIL 图像或数组。"
     def __init__(self, model, classes, arch='resnet18', img_size=224, resize=None, mean=IMAGENET_MEAN, std=IMAGENET_STD,
@@ -259,42 +268,6 @@ class VisionClassifier:
         self.channels_last = channels_last
         self.model.to(self.device).eval()
         self.transform = eval_transform(img_size, self.resize, self.mean, self.std)
-
-    def predict_proba(self, images, batch_size: int = 64, errors: str = 'raise', num_workers: int | None = None) -> np.ndarray:
-        "逐批解码、预处理、推理（eval 模式、inference 模式、autocast）：内存随 `batch_size` 而不是图片数增长。`errors='report'` 时坏图那一行是 NaN，原因在 `self.errors`。"
-        images = list(images)
-        if errors not in ('raise', 'report'): raise ValueError(f"errors={errors!r}：可选 'raise' 或 'report'。")
-        if num_workers is None:                                      # 只有很多张图片文件、核也够多时，另开进程解码才划算
-            num_workers = min(4, (os.cpu_count() or 1) // 2) if len(images) >= 512 and all(isinstance(i, (str, Path)) for i in images) else 0
-        dl = DataLoader(_PredictSet(images, self.transform), batch_size=batch_size, num_workers=num_workers, collate_fn=_collate_predict)
-        out, self.errors = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32), {}
-        self.model.eval()
-        with torch.inference_mode():
-            for idx, x, failed in dl:
-                for i, e in failed:
-                    if errors == 'raise': raise e
-                    self.errors[i] = str(e)
-                if not len(idx): continue
-                x = x.to(self.device)
-                if self.channels_last: x = x.to(memory_format=torch.channels_last)
-                with autocast(self.device, self.precision): logits = self.model(x)
-                out[idx] = torch.softmax(logits.float(), -1).cpu().numpy()
-        return out
-
-    def predict(self, images, batch_size: int = 64, errors: str = 'raise') -> list[dict]:
-        "对每张图返回 {label, score, probs}（路径输入时还有 path）。`errors='report'` 时读不了的图返回 {path, error}，其余照常预测。"
-        single = not isinstance(images, (list, tuple))
-        images = [images] if single else list(images)
-        P = self.predict_proba(images, batch_size, errors)
-        res = []
-        for i, (im, p) in enumerate(zip(images, P)):
-            if i in self.errors: r = dict(error=self.errors[i])
-            else:
-                k = int(p.argmax())
-                r = dict(label=self.classes[k], score=round(float(p[k]), 4), probs={c: round(float(v), 4) for c, v in zip(self.classes, p)})
-            if isinstance(im, (str, Path)): r = dict(path=str(im), **r)
-            res.append(r)
-        return res
 
     def config(self) -> dict:
         return dict(kind='vision', arch=self.arch, classes=self.classes, img_size=self.img_size, resize=self.resize,
@@ -308,6 +281,46 @@ class VisionClassifier:
             (tmp / 'vision.json').write_text(json.dumps(self.config(), ensure_ascii=False, indent=1), encoding='utf-8')
             write_meta(tmp, 'vision')
         return Path(path)
+
+# %% ../nbs/06_vision.ipynb #6a5cb97a
+@patch_to(VisionClassifier)
+def predict_proba(self, images, batch_size: int = 64, errors: str = 'raise', num_workers: int | None = None) -> np.ndarray:
+    "逐批解码、预处理、推理（eval 模式、inference 模式、autocast）：内存随 `batch_size` 而不是图片数增长。`errors='report'` 时坏图那一行是 NaN，原因在 `self.errors`。"
+    images = list(images)
+    if errors not in ('raise', 'report'): raise ValueError(f"errors={errors!r}：可选 'raise' 或 'report'。")
+    if num_workers is None:                                      # 只有很多张图片文件、核也够多时，另开进程解码才划算
+        num_workers = min(4, (os.cpu_count() or 1) // 2) if len(images) >= 512 and all(isinstance(i, (str, Path)) for i in images) else 0
+    dl = DataLoader(_PredictSet(images, self.transform), batch_size=batch_size, num_workers=num_workers, collate_fn=_collate_predict)
+    out, self.errors = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32), {}
+    self.model.eval()
+    with torch.inference_mode():
+        for idx, x, failed in dl:
+            for i, e in failed:
+                if errors == 'raise': raise e
+                self.errors[i] = str(e)
+            if not len(idx): continue
+            x = x.to(self.device)
+            if self.channels_last: x = x.to(memory_format=torch.channels_last)
+            with autocast(self.device, self.precision): logits = self.model(x)
+            out[idx] = torch.softmax(logits.float(), -1).cpu().numpy()
+    return out
+
+# %% ../nbs/06_vision.ipynb #604bb947
+@patch_to(VisionClassifier)
+def predict(self, images, batch_size: int = 64, errors: str = 'raise') -> list[dict]:
+    "对每张图返回 {label, score, probs}（路径输入时还有 path）。`errors='report'` 时读不了的图返回 {path, error}，其余照常预测。"
+    single = not isinstance(images, (list, tuple))
+    images = [images] if single else list(images)
+    P = self.predict_proba(images, batch_size, errors)
+    res = []
+    for i, (im, p) in enumerate(zip(images, P)):
+        if i in self.errors: r = dict(error=self.errors[i])
+        else:
+            k = int(p.argmax())
+            r = dict(label=self.classes[k], score=round(float(p[k]), 4), probs={c: round(float(v), 4) for c, v in zip(self.classes, p)})
+        if isinstance(im, (str, Path)): r = dict(path=str(im), **r)
+        res.append(r)
+    return res
 
 # %% ../nbs/06_vision.ipynb #848efa9d
 def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
@@ -330,6 +343,7 @@ def load_vision(path, precision: str = 'auto', device=None) -> VisionClassifier:
     return VisionClassifier(model, cfg['classes'], cfg['arch'], cfg['img_size'], cfg['resize'], cfg['mean'], cfg['std'],
                             precision, device, cfg['channels_last'])
 
+# %% ../nbs/06_vision.ipynb #0eb8a144
 def _vision_config(cfg, path) -> dict:
     "检查 vision.json 的每一项（类型和范围）；旧文件缺的 resize/mean/std/channels_last 用默认值补上。"
     import torchvision
@@ -482,6 +496,7 @@ def test_loader(source, clf: VisionClassifier, seed: int = 0, batch_size: int = 
     te, _, _ = scan_images(root / 'test', clf.classes, verbose=False)
     return DataLoader(ImageDataset(te, clf.transform), batch_size=batch_size, collate_fn=skip_none)
 
+# %% ../nbs/06_vision.ipynb #ed3b0e31
 def show_predictions(clf: VisionClassifier, samples, n: int = 16, cols: int = 8):
     "验证图片网格：标题为“预测/真实”，错的标红。"
     import matplotlib.pyplot as plt
@@ -513,6 +528,7 @@ def _few_shot(pool, shots: int, seed: int):
     for s in pool: by.setdefault(s[1], []).append(s)
     return [by[k][i] for k in sorted(by) for i in rng.permutation(len(by[k]))[:shots]]
 
+# %% ../nbs/06_vision.ipynb #8f305ddb
 def transfer_study(seeds=(0, 1, 2), shots: int = 10, pre_epochs: int = 6, epochs: int = 15, img_size: int = 32, pre_images: int | None = None,
                    progress: bool = False) -> pd.DataFrame:
     "ResNet-18 先在数字 0–4 上训练，再用 5–9 每类 `shots` 张图学 5–9：从零训练 / 冻结骨干只训新头 / 先训头再解冻。每个种子、每种做法一行。"
@@ -544,7 +560,6 @@ def transfer_study(seeds=(0, 1, 2), shots: int = 10, pre_epochs: int = 6, epochs
     out = pd.DataFrame(rows)
     out.attrs.update(pre_val_accuracy=float(pre_res.history.accuracy.iloc[-1]), pre_minutes=round(pre_min, 2), n_test=len(test_dl.dataset))
     return out
-
 
 # %% ../nbs/06_vision.ipynb #4496c5e4
 def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512, batch_size: int = 64, seed: int = 0) -> dict:
