@@ -127,7 +127,7 @@ def cmd_quickstart(args) -> dict:
 COMMANDS = [
     (None, 'info', '显示设备、混合精度、中文字体和版本', args_info, 'llm_startup.cli:cmd_info'),
     (None, 'quickstart', '主任务：用自带数据训练并评估情感与数字两个模型，写报告', args_quickstart, 'llm_startup.cli:cmd_quickstart'),
-    ('bench', 'data', '分词与动态 padding 的加速比', args_bench_data, 'llm_startup.data:cli_bench_data'),
+    ('bench', 'data', '分词与动态 padding 的加速比', args_bench_data, 'llm_startup.measure:cli_bench_data'),
     ('arch', 'recommend', '按任务、数据量、延迟预算和硬件推荐模型（排序与理由）', args_arch_recommend, 'llm_startup.arch:cli_recommend'),
     ('arch', 'estimate', '估算训练/推理内存（权重、梯度、优化器、激活）', args_arch_estimate, 'llm_startup.arch:cli_estimate'),
     (None, 'pretrain', '在自带的无标签中文文本上预训练小 BERT（MLM），存成 Hugging Face 文件夹', args_pretrain, 'llm_startup.pretrain:cli_pretrain'),
@@ -137,11 +137,11 @@ COMMANDS = [
     ('vision', 'train', '训练图像分类器（默认 resnet18 从零训练），打印验证指标', args_vis_train, 'llm_startup.vision:cli_train'),
     ('vision', 'eval', '在图像文件夹上评估已保存的模型', args_vis_eval, 'llm_startup.vision:cli_eval'),
     ('vision', 'predict', '预测图片类别，每张一行 JSON', args_vis_predict, 'llm_startup.vision:cli_predict'),
-    ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', args_bench_vision, 'llm_startup.vision:cli_bench_vision'),
-    ('bench', 'images', '一万张图的文件夹：预测的峰值内存（少量对大量）与扫描占训练时间的比例', args_bench_images, 'llm_startup.vision:cli_bench_images'),
+    ('bench', 'vision', '图像训练吞吐：bf16 vs fp32、channels_last vs NCHW', args_bench_vision, 'llm_startup.measure:cli_bench_vision'),
+    ('bench', 'images', '一万张图的文件夹：预测的峰值内存（少量对大量）与扫描占训练时间的比例', args_bench_images, 'llm_startup.measure:cli_bench_images'),
     (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', args_serve, 'llm_startup.deploy:cli_serve'),
     (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', args_export, 'llm_startup.deploy:cli_export'),
-    ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', args_bench_deploy, 'llm_startup.deploy:cli_bench_deploy'),
+    ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', args_bench_deploy, 'llm_startup.measure:cli_bench_deploy'),
     ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
     ('bench', 'amp', 'fit 的训练吞吐：bf16 对 fp32（有 bf16 指令时）、对裸循环、对 transformers.Trainer', args_bench_amp, 'llm_startup.bench:cli_bench_amp'),
 ]

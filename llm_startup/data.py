@@ -18,8 +18,7 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 __all__ = ['ENCODINGS', 'TABLE_SUFFIXES', 'SPECIAL_TOKENS', 'load_reviews', 'decode_bytes', 'read_table', 'load_texts',
            'normalize_text', 'normalize_label', 'short_report', 'clean_texts', 'check_classes', 'make_label2id',
            'encode_labels', 'describe_data', 'plot_data', 'split_data', 'build_char_tokenizer', 'TextDataset',
-           'encode_texts', 'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config', 'bench_data',
-           'cli_bench_data']
+           'encode_texts', 'PadCollator', 'LengthGroupedSampler', 'make_loader', 'tiny_bert_config']
 
 # %% ../nbs/02_data.ipynb #115bc07c
 def _package_text(package: str, *parts: str) -> str:
@@ -391,11 +390,6 @@ def make_loader(ds: TextDataset, batch_size: int = 32, train: bool = False, pad_
     return DataLoader(ds, batch_size=batch_size, shuffle=train, collate_fn=collate, num_workers=num_workers)
 
 # %% ../nbs/02_data.ipynb #c7219f62
-def _slow_bert_tokenizer(vocab_file):
-    import transformers
-    cls = getattr(transformers, 'BertTokenizerLegacy', None) or transformers.BertTokenizer
-    return cls(str(vocab_file), do_lower_case=True)
-
 def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidden: int = 128, heads: int | None = None, max_len: int = 512):
     "一个很小的 BERT 配置（测试与基准用）；`heads` 默认每 64 维一个头，至少 2 个。"
     from transformers import BertConfig
@@ -403,40 +397,3 @@ def tiny_bert_config(vocab_size: int, num_labels: int = 2, layers: int = 2, hidd
     if hidden % heads: raise ValueError(f"宽度 hidden={hidden} 不能被注意力头数 {heads} 整除（每 64 维一个头，至少 2 个）：请用 64 的倍数，例如 128 或 256（命令行 --hidden）。")
     return BertConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads,
                       intermediate_size=hidden * 4, max_position_embeddings=max_len, num_labels=num_labels, pad_token_id=0)
-
-# %% ../nbs/02_data.ipynb #6efafa0f
-def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32, layers: int = 2, hidden: int = 128, seed: int = 0) -> dict:
-    "测量分词与 padding 的加速比（同一次运行里对比），返回 dict。"
-    import tempfile
-    from transformers import BertForSequenceClassification
-    from llm_startup.core import seed_everything, machine_summary
-    seed_everything(seed)
-    df, _ = clean_texts(load_reviews(), verbose=False)
-    df = df.sample(n=min(n_texts, len(df)), random_state=seed).reset_index(drop=True)
-    with tempfile.TemporaryDirectory() as d:
-        fast = build_char_tokenizer(df.text, Path(d) / 'tok')
-        slow = _slow_bert_tokenizer(Path(d) / 'tok' / 'vocab.txt')
-        texts = df.text.tolist()
-        t0 = time.perf_counter(); slow_ids = [slow(t, truncation=True, max_length=max_length)['input_ids'] for t in texts]
-        t_slow = time.perf_counter() - t0
-        t0 = time.perf_counter(); fast_ids = fast(texts, truncation=True, max_length=max_length)['input_ids']
-        t_fast = time.perf_counter() - t0
-        same = float(np.mean([a == b for a, b in zip(slow_ids, fast_ids)]))
-        ds = TextDataset(fast_ids, np.zeros(len(fast_ids), dtype=np.int64))
-        model = BertForSequenceClassification(tiny_bert_config(len(fast), layers=layers, hidden=hidden, max_len=max_length)).eval()
-        def epoch(loader):
-            t0 = time.perf_counter()
-            with torch.inference_mode():
-                for b in loader: model(input_ids=b['input_ids'], attention_mask=b['attention_mask'])
-            return time.perf_counter() - t0
-        seed_everything(seed); t_dyn = epoch(make_loader(ds, batch_size, train=True))
-        seed_everything(seed); t_pad = epoch(make_loader(ds, batch_size, train=True, group_by_length=False, pad_to=max_length))
-    return dict(n_texts=len(texts), max_length=max_length, tokenize_slow_s=round(t_slow, 3), tokenize_fast_s=round(t_fast, 3),
-                tokenize_speedup=round(t_slow / t_fast, 2), tokenize_same_ids=same,
-                epoch_padded_s=round(t_pad, 3), epoch_dynamic_s=round(t_dyn, 3), padding_speedup=round(t_pad / t_dyn, 2),
-                threads=torch.get_num_threads(), machine=machine_summary())
-
-# %% ../nbs/02_data.ipynb #1c2a6416
-def cli_bench_data(args) -> dict:
-    "`llm-startup bench data`：打印分词与 padding 的加速比。"
-    return bench_data(n_texts=args.n_texts, max_length=args.max_length)

@@ -23,10 +23,8 @@ if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注�
 
 # %% auto #0
 __all__ = ['MAX_BATCH_MS', 'BACKENDS', 'SHUTDOWN_S', 'export_onnx', 'session_options', 'OnnxSentiment', 'quantize_int8',
-           'model_size_mb', 'latency_table', 'ort_op_times', 'int8_amdahl', 'load_test', 'backend_throughput',
-           'serve_process', 'weights_digest', 'cached_onnx', 'choose_backend', 'serve_bench', 'bench_deploy',
-           'cli_bench_deploy', 'MicroBatcher', 'make_app', 'load_backend', 'app_from_env', 'serve', 'cli_serve',
-           'cli_export']
+           'model_size_mb', 'latency_table', 'backend_throughput', 'weights_digest', 'cached_onnx', 'choose_backend',
+           'MicroBatcher', 'make_app', 'load_backend', 'app_from_env', 'serve', 'cli_serve', 'cli_export']
 
 # %% ../nbs/07_deploy.ipynb #049607d1
 class _LogitsOnly(nn.Module):
@@ -147,79 +145,6 @@ def latency_table(backends: dict, texts, n_single: int = 100, batch_size: int = 
                          batch_sentences_s=round(thr, 1)))
     return pd.DataFrame(rows)
 
-# %% ../nbs/07_deploy.ipynb #17b4bf76
-def ort_op_times(model_dir, feeds, threads: int | None = None, passes: int = 2) -> dict:
-    "ONNX Runtime 的 profiler：每类算子（op_type）在一个 batch 上平均花几毫秒（`feeds` 是已 padding 的 batch：先用第一个预热一次，再把全部跑 `passes` 遍取平均）。"
-    import tempfile, onnxruntime as ort
-    with tempfile.TemporaryDirectory() as d:
-        s = ort.InferenceSession(str(Path(model_dir) / 'model.onnx'), session_options(threads, Path(d) / 'p'), providers=['CPUExecutionProvider'])
-        for f in [feeds[0]] + list(feeds) * passes: s.run(['logits'], f)   # 第一次只是预热
-        events = json.loads(Path(s.end_profiling()).read_text())
-    runs = sorted((e['ts'], e['ts'] + e['dur']) for e in events if e.get('cat') == 'Session' and e.get('name') == 'model_run')
-    warm_end, ms = runs[0][1], {}
-    for e in events:
-        if e.get('cat') == 'Node' and e.get('name', '').endswith('_kernel_time') and e['ts'] >= warm_end:
-            op = e['args']['op_name']; ms[op] = ms.get(op, 0) + e['dur'] / 1e3 / (len(feeds) * passes)
-    return dict(sorted(ms.items(), key=lambda kv: -kv[1]))
-
-def int8_amdahl(fp32_dir, int8_dir, texts, batch_size: int = 32, rounds: int = 5) -> dict:
-    """int8 会话比 fp32 会话快多少，和 Amdahl 定律给的上限比。量化换掉的算子（fp32 图里有、int8 图里没有的：MatMul、Attention……）
-    占 fp32 会话墙钟时间（不开 profiler 实测）的比例 p，它们的替代者（DynamicQuantizeMatMul、QAttention……）比它们快 s 倍，则整体至多快 1 / ((1 − p) + p / s)；
-    矩阵乘法再快也超不过 1 / (1 − p)。"""
-    f32, i8 = OnnxSentiment(fp32_dir), OnnxSentiment(int8_dir)
-    feeds = []
-    for i in range(0, len(texts), batch_size):
-        enc = f32.tokenizer(list(texts[i:i + batch_size]), padding=True, truncation=True, max_length=f32.max_length, return_tensors='np')
-        feeds.append({k: enc[k].astype(np.int64) for k in ('input_ids', 'attention_mask')})
-    ops = {'fp32': ort_op_times(fp32_dir, feeds), 'int8': ort_op_times(int8_dir, feeds)}
-    replaced, new = set(ops['fp32']) - set(ops['int8']), set(ops['int8']) - set(ops['fp32'])
-    before, after = sum(ops['fp32'][o] for o in replaced), sum(ops['int8'][o] for o in new)
-    best = {'fp32': [float('inf')] * len(feeds), 'int8': [float('inf')] * len(feeds)}
-    for r in range(rounds):               # 不开 profiler 计时：每个 batch 上两个会话紧挨着各跑一次（先后逐轮交换），每个 batch 取各自最快的一次
-        for j, f in enumerate(feeds):
-            for k, m in ((('fp32', f32), ('int8', i8)) if (r + j) % 2 == 0 else (('int8', i8), ('fp32', f32))):
-                t0 = time.perf_counter(); m.session.run(['logits'], f); best[k][j] = min(best[k][j], time.perf_counter() - t0)
-    wall = sum(best['fp32']) / len(feeds) * 1e3                       # fp32 一个 batch 的墙钟毫秒：算子之外的调度、拷贝也在里面，它们不会因 int8 变快
-    p = min(before / wall, 0.99)
-    s = before / after if after > 0 else (float('inf') if before > 0 else 1.0)   # 量化什么也没换掉时 p = 0、s = 1：上限就是 1
-    speedup, bound = sum(best['fp32']) / sum(best['int8']), amdahl(p, s)
-    return dict(int8_session_speedup=round(speedup, 2), int8_replaced_ops=sorted(replaced), int8_matmul_share=round(p, 3),
-                int8_matmul_speedup=round(s, 2), int8_amdahl_bound=round(bound, 2), int8_vs_bound=round(speedup / bound, 3),
-                int8_amdahl_limit=round(1 / (1 - p), 2), ops_ms={k: {o: round(v, 2) for o, v in d.items()} for k, d in ops.items()})
-
-# %% ../nbs/07_deploy.ipynb #2b42b8d0
-def load_test(url: str, texts, n_requests: int = 400, clients: int = 16, timeout: float = 30, rate: float | None = None) -> dict:
-    """有界的小压测（只打本机）：`clients` 个并发客户端一共发 `n_requests` 个单条请求；返回 requests/s、p50/p95 延迟（毫秒）和错误数。
-    不给 `rate` 时是闭环：每个客户端收到回答才发下一个（测最大吞吐）。给 `rate`（请求/秒）时是开环：第 i 个请求计划在 i / rate 秒发出，
-    不管前面的回没回来，延迟从计划发出的时刻算起，排队也算在内——这才是用户在这个负载下感受到的延迟。"""
-    import http.client, concurrent.futures as cf
-    from urllib.parse import urlparse
-    u = urlparse(url)
-    if u.hostname not in ('127.0.0.1', 'localhost', '::1'): raise ValueError(f"压测只打本机地址，收到 {url}。")
-    if rate is not None and not rate > 0: raise ValueError(f"rate={rate}：开环压测的请求速率要大于 0。")
-    start = time.perf_counter() + 0.05
-    def worker(k):   # 标准库的 http.client、每个客户端一条长连接：客户端自己尽量少占 CPU，测的才是服务
-        lat, errors = [], 0
-        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
-        for i in range(k, n_requests, clients):
-            body = json.dumps({'text': texts[i % len(texts)]}, ensure_ascii=False).encode()
-            if rate: t0 = start + i / rate; time.sleep(max(0.0, t0 - time.perf_counter()))
-            else: t0 = time.perf_counter()
-            try:
-                conn.request('POST', '/predict', body, {'Content-Type': 'application/json'})
-                r = conn.getresponse(); r.read(); ok = r.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False; conn.close(); conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
-            lat.append((time.perf_counter() - t0) * 1000); errors += not ok
-        conn.close()
-        return lat, errors
-    with cf.ThreadPoolExecutor(clients) as ex: parts = list(ex.map(worker, range(clients)))
-    wall = time.perf_counter() - start
-    lat = [l for p, _ in parts for l in p]
-    res = dict(requests=n_requests, clients=clients, rps=round(n_requests / wall, 1), p50_ms=round(float(np.percentile(lat, 50)), 1),
-               p95_ms=round(float(np.percentile(lat, 95)), 1), errors=int(sum(e for _, e in parts)))
-    return res if rate is None else dict(offered_rps=round(rate, 1), **res)
-
 # %% ../nbs/07_deploy.ipynb #30dd80f7
 def backend_throughput(clf, texts, batch_size: int, rounds: int = 2) -> float:
     "后端自己一批一批地预测能达到的条/秒（与服务攒批后调用的是同一个 `predict`，批大小与服务能攒到的一样）：服务吞吐的上限。"
@@ -230,34 +155,6 @@ def backend_throughput(clf, texts, batch_size: int, rounds: int = 2) -> float:
         for i in range(0, len(texts), batch_size): predict(clf, list(texts[i:i + batch_size]))
         best = min(best, time.perf_counter() - t0)
     return len(texts) / best
-
-@contextlib.contextmanager
-def serve_process(model_dir, backend: str = 'auto', batch_ms: float = 5.0, max_batch: int = 64, timeout: float = 90):
-    "在子进程里运行 `llm-startup serve`（压测时服务和客户端不抢同一个 Python 解释器），`with` 里得到它的地址，结束时停掉。"
-    import subprocess, tempfile
-    with socket.socket() as sk: sk.bind(('127.0.0.1', 0)); port = sk.getsockname()[1]
-    cmd = [sys.executable, '-c', 'import sys; from llm_startup.cli import main; sys.exit(main())', 'serve', '--model', str(model_dir),
-           '--port', str(port), '--backend', backend, '--batch-ms', str(batch_ms), '--max-batch', str(max_batch)]
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
-        url, t0 = f'http://127.0.0.1:{port}', time.time()
-        try:
-            import http.client
-            while True:
-                if proc.poll() is not None:
-                    log.seek(0); raise RuntimeError(f'服务启动失败：{log.read().decode(errors="replace")[-1000:]}')
-                try:
-                    c = http.client.HTTPConnection('127.0.0.1', port, timeout=2); c.request('GET', '/health')
-                    ok = c.getresponse().status == 200; c.close()
-                    if ok: break
-                except (OSError, http.client.HTTPException): pass
-                if time.time() - t0 > timeout: raise RuntimeError(f'服务 {timeout:.0f} 秒内没有启动。')
-                time.sleep(0.2)
-            yield url
-        finally:
-            proc.terminate()
-            try: proc.wait(10)
-            except subprocess.TimeoutExpired: proc.kill(); proc.wait()
 
 # %% ../nbs/07_deploy.ipynb #229cb87e
 def weights_digest(model_dir) -> str:
@@ -300,67 +197,6 @@ def choose_backend(model_dir, clf=None, batch_size: int = 16, texts=None, rounds
     rep = dict(backend=pick, sentences_s={k: round(v, 1) for k, v in speed.items()}, batch_size=batch_size, torch_precision=clf.precision,
                reason=f"实测 PyTorch（{clf.precision}）{speed['torch']:.0f} 条/秒、ONNX fp32 {speed['onnx']:.0f} 条/秒（批大小 {batch_size}），用 {'ONNX fp32' if pick == 'onnx' else 'PyTorch'}")
     return (onnx if pick == 'onnx' else clf), rep
-
-# %% ../nbs/07_deploy.ipynb #99a7c8e4
-def serve_bench(model_dir, backend, texts, n_requests: int = 400, clients: int = 16, max_batch: int = 64, curve=(0.25, 0.5, 0.75, 1.0)) -> dict:
-    """服务压测（`model_dir` 在子进程里由 `llm-startup serve` 提供，`backend` 是同一个模型在本进程里加载好的后端）：
-    后端自己按服务能攒出的批大小预测的吞吐是上限；攒批与逐个处理各一次闭环压测（16 个客户端各自收到回答才发下一个，回答和新请求之间推理线程会空一下，所以闭环测得的吞吐偏低；`served_rps` 取闭环和各开环负载里最高的）；上限一半的开环负载下的 p95；`curve` 里各负载（上限的几分之几）的吞吐与 p95。"""
-    ceiling = backend_throughput(backend, texts, min(max_batch, clients))   # 闭环的 clients 个客户端最多让服务攒出 clients 条一批
-    with serve_process(model_dir, batch_ms=5, max_batch=max_batch) as url:
-        b = load_test(url, texts, n_requests, clients)
-        half = load_test(url, texts, max(50, int(ceiling)), 2 * clients, rate=ceiling / 2)      # 约 2 秒的半负载
-        points = [load_test(url, texts, max(30, int(f * ceiling)), 2 * clients, rate=f * ceiling) for f in curve]   # 每点约 1 秒
-    with serve_process(model_dir, batch_ms=0, max_batch=1) as url: s = load_test(url, texts, n_requests, clients)
-    best = max([b['rps']] + [p['rps'] for p in points])      # 服务的能力：闭环压测和各负载下实际服务的请求/秒里最高的
-    return dict(served_batching=b, served_single=s, served_batching_vs_single_rps=round(b['rps'] / s['rps'], 2), served_p95_ms=b['p95_ms'],
-                served_errors=b['errors'] + s['errors'] + half['errors'] + sum(p['errors'] for p in points),
-                backend_batch_throughput=round(ceiling, 1), server_batch_size=min(max_batch, clients), served_rps=best, served_rps_closed_loop=b['rps'],
-                served_vs_ceiling=round(best / ceiling, 3), served_p95_ms_at_half_load=half['p95_ms'], served_half_load=half,
-                load_curve=points)
-
-# %% ../nbs/07_deploy.ipynb #d581033a
-def bench_deploy(model=None, n_train: int = 8000, epochs: int = 1, layers: int = 4, hidden: int = 256, max_length: int = 64, lr: float = 5e-4,
-                 n_texts: int = 1024, n_single: int = 100, n_requests: int = 400, clients: int = 16, served: bool = True, seed: int = 0) -> dict:
-    "在发布大小的模型上（`model` 是 sentiment train 保存的文件夹；不给时现训一个与默认同样大小的：4 层、256 宽），同一次运行里测各后端的 batch-32 吞吐、单条 p50/p95、相对 fp32 的准确率变化与大小、int8 的 Amdahl 上限，以及服务压测（攒批与逐个处理、吞吐上限、半负载延迟、负载曲线）。"
-    import tempfile
-    from llm_startup.core import cpu_supports_bf16, machine_summary
-    from llm_startup.data import load_reviews, clean_texts, split_data
-    df, _ = clean_texts(load_reviews(), verbose=False)
-    tr, va, te = split_data(df, 0.1, 0.1, seed=42)
-    if model is not None: clf = load_sentiment(model, precision='fp32')
-    else: clf, _ = train_sentiment(tr.sample(min(n_train, len(tr)), random_state=seed), None, 'tiny', epochs=epochs, layers=layers, hidden=hidden,
-                                   max_length=max_length, lr=lr, precision='fp32', progress=False, seed=seed)
-    if clf.kind != 'transformer': raise ValueError(f"bench deploy 需要 transformer 模型，{model} 是 {clf.kind}。")
-    texts = te.text[:n_texts].tolist()
-    with tempfile.TemporaryDirectory() as d:
-        d = Path(d); clf.save(d / 'torch')
-        backends = {'torch_fp32': load_sentiment(d / 'torch', precision='fp32')}
-        if cpu_supports_bf16() or torch.cuda.is_available(): backends['torch_bf16'] = load_sentiment(d / 'torch', precision='bf16')
-        backends['onnx_fp32'] = OnnxSentiment(export_onnx(clf, d / 'onnx'))
-        backends['onnx_int8'] = OnnxSentiment(export_onnx(clf, d / 'onnx8', int8=True))
-        t = latency_table(backends, texts, n_single=n_single).set_index('backend')
-        acc = {k: evaluate_sentiment(c, te, 0)['accuracy'] for k, c in backends.items()}
-        size = {'torch_fp32': (d / 'torch' / 'model.safetensors').stat().st_size / 1e6,
-                'onnx_fp32': (d / 'onnx' / 'model.onnx').stat().st_size / 1e6, 'onnx_int8': (d / 'onnx8' / 'model.onnx').stat().st_size / 1e6}
-        thr = t.batch_sentences_s
-        cfg = clf.model.config
-        res = dict(model=f'{cfg.num_hidden_layers} 层、{cfg.hidden_size} 宽', max_length=clf.max_length, n_texts=len(texts), n_test=len(te), threads=os.cpu_count(), machine=machine_summary(),
-                   sentences_s=thr.to_dict(), p50_ms=t.p50_ms.to_dict(), p95_ms=t.p95_ms.to_dict(),
-                   accuracy={k: round(v, 4) for k, v in acc.items()}, size_mb={k: round(v, 2) for k, v in size.items()},
-                   onnx_vs_torch_speedup=round(thr['onnx_fp32'] / thr['torch_fp32'], 2),
-                   onnx_int8_vs_torch_fp32=round(thr['onnx_int8'] / thr['torch_fp32'], 2),
-                   onnx_accuracy_delta=round(acc['onnx_fp32'] - acc['torch_fp32'], 4),
-                   onnx_int8_accuracy_delta=round(acc['onnx_int8'] - acc['torch_fp32'], 4))
-        if 'torch_bf16' in acc: res['torch_bf16_accuracy_delta'] = round(acc['torch_bf16'] - acc['torch_fp32'], 4)
-        res['auto_backend'] = {k: v for k, v in choose_backend(d / 'torch', texts=texts[:128])[1].items() if k != 'reason'}   # serve --backend auto 在这台机器上的选择
-        res.update({k: v for k, v in int8_amdahl(d / 'onnx', d / 'onnx8', texts[:512]).items() if k != 'ops_ms'})
-        if served: res.update(serve_bench(d / 'onnx8', backends['onnx_int8'], texts, n_requests, clients))
-    return res
-
-# %% ../nbs/07_deploy.ipynb #3068a930
-def cli_bench_deploy(args) -> dict:
-    "`llm-startup bench deploy`。"
-    return bench_deploy(args.model, n_texts=args.n_texts, n_requests=args.requests, clients=args.clients)
 
 # %% ../nbs/07_deploy.ipynb #61598039
 class MicroBatcher:

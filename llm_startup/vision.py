@@ -24,8 +24,7 @@ __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'make_digits_folder', 't
            'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'weights_cached', 'build_model',
            'unfreeze', 'to_pil', 'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders',
            'recalibrate_bn', 'choose_channels_last', 'train_vision', 'evaluate_vision', 'test_loader',
-           'show_predictions', 'transfer_study', 'bench_vision', 'bench_image_folder', 'cli_train', 'cli_eval',
-           'cli_predict', 'cli_bench_images', 'cli_bench_vision']
+           'show_predictions', 'cli_train', 'cli_eval', 'cli_predict']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -514,119 +513,6 @@ def show_predictions(clf: VisionClassifier, samples, n: int = 16, cols: int = 8)
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_vision.ipynb #910b8025
-def _digit_samples(split: str, digits, seed: int = 0) -> list[tuple[Path, int]]:
-    "digits 文件夹里某个划分中属于 `digits` 的图片，标签重新从 0 编号。"
-    samples, classes, _ = scan_images(make_digits_folder(seed=seed) / split, verbose=False)
-    lo = min(digits)
-    return [(p, int(classes[y]) - lo) for p, y in samples if int(classes[y]) in digits]
-
-def _few_shot(pool, shots: int, seed: int):
-    "每类随机取 `shots` 张。"
-    rng = np.random.RandomState(seed)
-    by = {}
-    for s in pool: by.setdefault(s[1], []).append(s)
-    return [by[k][i] for k in sorted(by) for i in rng.permutation(len(by[k]))[:shots]]
-
-# %% ../nbs/06_vision.ipynb #8f305ddb
-def transfer_study(seeds=(0, 1, 2), shots: int = 10, pre_epochs: int = 6, epochs: int = 15, img_size: int = 32, pre_images: int | None = None,
-                   progress: bool = False) -> pd.DataFrame:
-    "ResNet-18 先在数字 0–4 上训练，再用 5–9 每类 `shots` 张图学 5–9：从零训练 / 冻结骨干只训新头 / 先训头再解冻。每个种子、每种做法一行。"
-    import tempfile
-    from safetensors.torch import save_model
-    from llm_startup.train import evaluate
-    kw = dict(precision='fp32', progress=progress, metrics=('accuracy',))
-    loader = lambda s, tf, bs, shuffle: DataLoader(ImageDataset(s, tf), batch_size=bs, shuffle=shuffle, generator=torch.Generator().manual_seed(0))
-    tr_tf, ev_tf = train_transform(img_size), eval_transform(img_size, resize=img_size)
-    seed_everything(0); t0 = time.perf_counter(); pre = build_model('resnet18', 5)
-    pre_train = _digit_samples('train', range(5))
-    if pre_images: pre_train = pre_train[::max(1, len(pre_train) // pre_images)]   # 快速版本只用一部分图预训练
-    pre_res = fit(pre, loader(pre_train, tr_tf, 64, True), loader(_digit_samples('val', range(5)), ev_tf, 256, False),
-                  epochs=pre_epochs, lr=2e-3, monitor='accuracy', **kw)
-    pre_min = (time.perf_counter() - t0) / 60
-    test_dl, pool, rows = loader(_digit_samples('test', range(5, 10)), ev_tf, 256, False), _digit_samples('train', range(5, 10)), []
-    with tempfile.TemporaryDirectory() as d:
-        weights = Path(d) / 'digits0-4.safetensors'; save_model(pre, str(weights))
-        for seed in seeds:
-            few = loader(_few_shot(pool, shots, seed), tr_tf, 16, True)
-            for option in ('从零训练', '冻结骨干，只训新头', '先训头，再解冻全部'):
-                seed_everything(seed); t0 = time.perf_counter()
-                model = build_model('resnet18', 5, weights=None if option == '从零训练' else weights, freeze_backbone=option != '从零训练')
-                head = max(1, epochs // 3) if option == '先训头，再解冻全部' else epochs
-                fit(model, few, epochs=head, lr=2e-3, **kw)
-                if head < epochs: fit(unfreeze(model), few, epochs=epochs - head, lr=5e-4, **kw)
-                rows.append(dict(seed=seed, option=option, test_accuracy=evaluate(model, test_dl, 'fp32', ('accuracy',))['accuracy'],
-                                 seconds=round(time.perf_counter() - t0, 1)))
-    out = pd.DataFrame(rows)
-    out.attrs.update(pre_val_accuracy=float(pre_res.history.accuracy.iloc[-1]), pre_minutes=round(pre_min, 2), n_test=len(test_dl.dataset))
-    return out
-
-# %% ../nbs/06_vision.ipynb #4496c5e4
-def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512, batch_size: int = 64, seed: int = 0) -> dict:
-    "训练吞吐（图/秒）：bf16 vs fp32（NCHW），以及 channels_last vs NCHW（bf16 或该设备的 auto 精度）。"
-    import tempfile
-    from sklearn.datasets import load_digits
-    d = load_digits()
-    x = torch.tensor(d.images[:n_images], dtype=torch.float32)[:, None].repeat(1, 3, 1, 1) / 16
-    x = nn.functional.interpolate(x, size=(img_size, img_size), mode='bilinear')
-    y = torch.tensor(d.target[:n_images])
-    def run(precision, channels_last):
-        seed_everything(seed)
-        model = build_model(arch, 10, channels_last=channels_last)
-        xx = x.contiguous(memory_format=torch.channels_last) if channels_last else x
-        dl = DataLoader(torch.utils.data.TensorDataset(xx, y), batch_size=batch_size, shuffle=True)
-        return fit(model, dl, None, epochs=1, precision=precision, progress=False, metrics=()).samples_per_s
-    run('fp32', False)   # 预热
-    low = get_precision('cpu')
-    fp32 = run('fp32', False); bf16 = run('bf16', False); cl = run(low, True); nchw = bf16 if low == 'bf16' else fp32
-    chosen = choose_channels_last(build_model(arch, 10), img_size, min(batch_size, 16), low)   # train_vision 的默认选择，与上面整轮的测量对照
-    return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),
-                bf16_images_s=round(bf16, 1), bf16_vs_fp32_train_speedup=round(bf16 / fp32, 2),
-                channels_last_precision=low, channels_last_images_s=round(cl, 1), channels_last_speedup=round(cl / nchw, 2),
-                channels_last_chosen=chosen['channels_last'], channels_last_choice_agrees=chosen['channels_last'] == (cl > nchw),
-                threads=torch.get_num_threads(), machine=machine_summary())
-
-# %% ../nbs/06_vision.ipynb #de6a3d5f
-_PEAK = """import json, resource, sys
-from llm_startup.vision import load_vision
-paths = json.load(open(sys.argv[2]))
-P = load_vision(sys.argv[1], precision='fp32').predict_proba(paths, batch_size=64)
-assert len(P) == len(paths)
-r = resource.getrusage
-print((r(resource.RUSAGE_SELF).ru_maxrss + r(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)   # 主进程加上解码子进程（上界）"""
-
-def _synthetic_photos(root: Path, n: int, size: int = 160, seed: int = 0) -> list[Path]:
-    "写 `n` 张合成的“照片”（平滑的色块加噪声，JPEG），两个类别各一半。"
-    rng = np.random.default_rng(seed); paths = []
-    base = np.linspace(0, 1, size)[None, :, None] * np.linspace(0, 1, size)[:, None, None]
-    for i in range(n):
-        c = 'warm' if i % 2 else 'cool'; (root / c).mkdir(parents=True, exist_ok=True)
-        tint = np.array([200, 120, 60]) if c == 'warm' else np.array([60, 120, 200])
-        img = (base * tint + rng.normal(0, 12, (size, size, 3))).clip(0, 255).astype(np.uint8)
-        Image.fromarray(img).save(root / c / f'{i:05d}.jpg', quality=85); paths.append(root / c / f'{i:05d}.jpg')
-    return paths
-
-def bench_image_folder(n_small: int = 1000, n_large: int = 10000, arch: str = 'mobilenet_v3_small', img_size: int = 128,
-                       train_images: int = 2000, seed: int = 0) -> dict:
-    "同一次运行里：预测 `n_small` 与 `n_large` 张图（各在一个子进程里）的峰值内存之比；扫描 `train_images` 张图的文件夹占一次 1 轮训练的时间比例。"
-    import subprocess, tempfile
-    with tempfile.TemporaryDirectory() as d:
-        d = Path(d); paths = _synthetic_photos(d / 'photos', n_large, seed=seed)
-        VisionClassifier(build_model(arch, 2), ['cool', 'warm'], arch, img_size, precision='fp32', device='cpu').save(d / 'model')
-        peak = {}
-        for n in (n_small, n_large):
-            (d / 'paths.json').write_text(json.dumps([str(p) for p in paths[:n]]))
-            r = subprocess.run([sys.executable, '-c', _PEAK, str(d / 'model'), str(d / 'paths.json')], capture_output=True, text=True, timeout=3600)
-            if r.returncode: raise RuntimeError(r.stderr[-2000:])
-            peak[n] = float(r.stdout.split()[-1])
-        train = d / 'train'; _synthetic_photos(train, train_images, seed=seed + 1)
-        t0 = time.perf_counter(); scan_images(train, verbose=False); scan_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); train_vision(train, 'resnet18', epochs=1, img_size=32, progress=False, precision='fp32'); train_s = time.perf_counter() - t0
-    return dict(arch=arch, img_size=img_size, n_small=n_small, n_large=n_large, predict_peak_mb_small=round(peak[n_small], 1),
-                predict_peak_mb_large=round(peak[n_large], 1), peak_ratio=round(peak[n_large] / peak[n_small], 3),
-                old_way_tensors_mb_large=round(n_large * 3 * img_size ** 2 * 4 / 2**20, 1),
-                train_images=train_images, scan_s=round(scan_s, 2), train_1_epoch_s=round(train_s, 2), scan_share_of_training=round(scan_s / train_s, 3), machine=machine_summary())
-
 # %% ../nbs/06_vision.ipynb #9ac29bd5
 def cli_train(args) -> dict:
     "`llm-startup vision train`。"
@@ -667,12 +553,3 @@ def cli_predict(args) -> list:
     if len(bad) == len(res): raise ValueError(bad[0]['error'] + (f"（{len(bad)} 张都读不了）" if len(bad) > 1 else ''))
     if bad: print(f"警告：{len(bad)} 张图片读不了，其余 {len(res) - len(bad)} 张照常预测；原因见输出里的 error。", file=sys.stderr)
     return res
-
-# %% ../nbs/06_vision.ipynb #6aa3a34c
-def cli_bench_images(args) -> dict:
-    "`llm-startup bench images`。"
-    return bench_image_folder(n_small=args.n_small, n_large=args.n_large, train_images=args.train_images)
-
-def cli_bench_vision(args) -> dict:
-    "`llm-startup bench vision`。"
-    return bench_vision(arch=args.arch, n_images=args.n_images)
