@@ -142,7 +142,7 @@ COMMANDS = [
     (None, 'serve', '启动情感分析 HTTP 服务（POST /predict、GET /health、网页 /）', args_serve, 'llm_startup.deploy:cli_serve'),
     (None, 'export', '导出优化过的 ONNX（可选 int8），serve 与 sentiment predict 都能直接加载', args_export, 'llm_startup.deploy:cli_export'),
     ('bench', 'deploy', '各推理后端的吞吐、延迟、准确率变化与大小，以及攒批服务的压测', args_bench_deploy, 'llm_startup.measure:cli_bench_deploy'),
-    ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', args_bench_predict, 'llm_startup.sentiment:cli_bench_predict'),
+    ('bench', 'predict', 'predict 与 transformers pipeline 的句子/秒之比', args_bench_predict, 'llm_startup.measure:cli_bench_predict'),
     ('bench', 'amp', 'fit 的训练吞吐：bf16 对 fp32（有 bf16 指令时）、对裸循环、对 transformers.Trainer', args_bench_amp, 'llm_startup.bench:cli_bench_amp'),
 ]
 

@@ -19,17 +19,18 @@ from .core import get_precision, seed_everything, machine_summary, cpu_supports_
 from .amp import amdahl
 from .train import fit
 from .data import (load_reviews, clean_texts, split_data, build_char_tokenizer, encode_texts, make_label2id, encode_labels,
-                              make_loader, tiny_bert_config, normalize_text, TextDataset)
-from .sentiment import train_sentiment, evaluate_sentiment, load_sentiment, predict, select_sentiment, TfidfClassifier
+                              make_loader, tiny_bert_config, normalize_text, TextDataset, load_texts)
+from .sentiment import (train_sentiment, evaluate_sentiment, load_sentiment, predict, select_sentiment, TfidfClassifier,
+                                   SentimentClassifier, build_tiny_bert)
 from .vision import (build_model, choose_channels_last, ImageDataset, train_transform, eval_transform, make_digits_folder,
                                 load_vision, train_vision, unfreeze, skip_none, scan_images, VisionClassifier)
 from .deploy import OnnxSentiment, export_onnx, session_options, latency_table, backend_throughput, choose_backend
 
 # %% auto #0
-__all__ = ['bench_data', 'cli_bench_data', 'transfer_study', 'bench_vision', 'bench_image_folder', 'cli_bench_images',
-           'cli_bench_vision', 'ort_op_times', 'int8_amdahl', 'load_test', 'serve_process', 'serve_bench',
-           'bench_deploy', 'cli_bench_deploy', 'subsample', 'study_epochs', 'finetune_study', 'summarize_study',
-           'plot_study']
+__all__ = ['bench_data', 'cli_bench_data', 'bench_predict', 'cli_bench_predict', 'transfer_study', 'bench_vision',
+           'bench_image_folder', 'cli_bench_images', 'cli_bench_vision', 'ort_op_times', 'int8_amdahl', 'load_test',
+           'serve_process', 'serve_bench', 'bench_deploy', 'cli_bench_deploy', 'subsample', 'study_epochs',
+           'finetune_study', 'summarize_study', 'plot_study']
 
 # %% ../nbs/97_measure.ipynb #f7914f1c
 def _slow_bert_tokenizer(vocab_file):
@@ -73,6 +74,31 @@ def bench_data(n_texts: int = 4000, max_length: int = 256, batch_size: int = 32,
 def cli_bench_data(args) -> dict:
     "`llm-startup bench data`：打印分词与 padding 的加速比。"
     return bench_data(n_texts=args.n_texts, max_length=args.max_length)
+
+# %% ../nbs/97_measure.ipynb #793d60ea
+def bench_predict(n_texts: int = 2000, batch_size: int = 32, layers: int = 4, hidden: int = 256, seed: int = 0) -> dict:
+    "同一次运行里比较 `predict` 与 `pipeline('text-classification')` 的句子/秒。"
+    import tempfile
+    from transformers import pipeline
+    df, _ = clean_texts(load_texts('reviews'), verbose=False)
+    df = df.sample(n=min(n_texts, len(df)), random_state=seed)
+    texts = df.text.tolist()
+    seed_everything(seed)
+    with tempfile.TemporaryDirectory() as d:
+        tok, net = build_tiny_bert(texts, make_label2id(df.label), Path(d) / 'tok', layers=layers, hidden=hidden)
+    clf = SentimentClassifier(net, tok, max_length=256, device='cpu')
+    pipe = pipeline('text-classification', model=net, tokenizer=tok, device=-1, batch_size=batch_size, truncation=True, max_length=256)
+    predict(clf, texts[:64]); pipe(texts[:64])                       # 预热
+    t0 = time.perf_counter(); ours = predict(clf, texts, batch_size=batch_size); t_ours = time.perf_counter() - t0
+    t0 = time.perf_counter(); theirs = pipe(texts); t_pipe = time.perf_counter() - t0
+    agree = float(np.mean([a['label'] == b['label'] for a, b in zip(ours, theirs)]))
+    return dict(machine=machine_summary(), n_texts=len(texts), batch_size=batch_size, precision=clf.precision, predict_sentences_s=round(len(texts) / t_ours, 1),
+                pipeline_sentences_s=round(len(texts) / t_pipe, 1), predict_vs_pipeline=round(t_pipe / t_ours, 2), label_agreement=agree)
+
+# %% ../nbs/97_measure.ipynb #7b26dcc8
+def cli_bench_predict(args) -> dict:
+    "`llm-startup bench predict`。"
+    return bench_predict(n_texts=args.n_texts)
 
 # %% ../nbs/97_measure.ipynb #363c1d56
 def _digit_samples(split: str, digits, seed: int = 0) -> list[tuple[Path, int]]:

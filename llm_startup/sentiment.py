@@ -24,8 +24,8 @@ __all__ = ['UNCERTAIN_BELOW', 'MAX_PREDICT_FILE_MB', 'read_meta', 'model_meta', 
            'load_backbone', 'set_attention', 'train_attention', 'build_tiny_bert', 'length_batches', 'batched_proba',
            'SentimentClassifier', 'predict', 'EnsembleClassifier', 'choose_threshold', 'select_sentiment',
            'finetune_lr', 'self_pretrained', 'pretrain_split_problem', 'train_sentiment', 'train_auto',
-           'check_converged', 'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'bench_predict', 'model_card',
-           'write_model_card', 'cli_train', 'cli_eval', 'cli_predict', 'cli_bench_predict']
+           'check_converged', 'evaluate_sentiment', 'load_sentiment', 'check_tokenizer', 'model_card',
+           'write_model_card', 'cli_train', 'cli_eval', 'cli_predict']
 
 # %% ../nbs/05_sentiment.ipynb #532ad0ed
 def _threshold_meta(clf) -> dict:
@@ -504,26 +504,6 @@ def check_tokenizer(tok, model, path):
     if tok.unk_token_id is not None and unk > 0.8:
         raise ValueError(f"{path} 的分词器把常用汉字几乎都变成了 [UNK]（{unk:.0%}）：分词器文件缺失或与模型不配套。请重新训练，或从备份恢复。")
 
-# %% ../nbs/05_sentiment.ipynb #1b90ed15
-def bench_predict(n_texts: int = 2000, batch_size: int = 32, layers: int = 4, hidden: int = 256, seed: int = 0) -> dict:
-    "同一次运行里比较 `predict` 与 `pipeline('text-classification')` 的句子/秒。"
-    import tempfile
-    from transformers import pipeline
-    df, _ = clean_texts(load_texts('reviews'), verbose=False)
-    df = df.sample(n=min(n_texts, len(df)), random_state=seed)
-    texts = df.text.tolist()
-    seed_everything(seed)
-    with tempfile.TemporaryDirectory() as d:
-        tok, net = build_tiny_bert(texts, make_label2id(df.label), Path(d) / 'tok', layers=layers, hidden=hidden)
-    clf = SentimentClassifier(net, tok, max_length=256, device='cpu')
-    pipe = pipeline('text-classification', model=net, tokenizer=tok, device=-1, batch_size=batch_size, truncation=True, max_length=256)
-    predict(clf, texts[:64]); pipe(texts[:64])                       # 预热
-    t0 = time.perf_counter(); ours = predict(clf, texts, batch_size=batch_size); t_ours = time.perf_counter() - t0
-    t0 = time.perf_counter(); theirs = pipe(texts); t_pipe = time.perf_counter() - t0
-    agree = float(np.mean([a['label'] == b['label'] for a, b in zip(ours, theirs)]))
-    return dict(machine=machine_summary(), n_texts=len(texts), batch_size=batch_size, precision=clf.precision, predict_sentences_s=round(len(texts) / t_ours, 1),
-                pipeline_sentences_s=round(len(texts) / t_pipe, 1), predict_vs_pipeline=round(t_pipe / t_ours, 2), label_agreement=agree)
-
 # %% ../nbs/05_sentiment.ipynb #53b02c14
 def _load_split(args):
     raw = load_texts(args.data, args.text_col, args.label_col)
@@ -599,7 +579,3 @@ def cli_predict(args) -> list:
         texts += [l for l in decode_bytes(f.read_bytes(), str(f))[0].splitlines() if l.strip()]
     if not texts: raise ValueError("没有要预测的文本：在命令行给出文本，或用 --file 指定每行一条的文本文件。")
     return predict(load_sentiment(args.model), texts)
-
-def cli_bench_predict(args) -> dict:
-    "`llm-startup bench predict`。"
-    return bench_predict(n_texts=args.n_texts)
