@@ -330,7 +330,7 @@ SHUTDOWN_S = 5   # 收到 SIGTERM 后最多等几秒让进行中的请求答完�
 def serve(model_dir, host: str = '127.0.0.1', port: int = 8000, max_body_bytes: int = 2**20, backend: str = 'auto',
           batch_ms: float = 5.0, max_batch: int = 64, workers: int = 1, body_timeout: float = 10.0):
     "启动 HTTP 服务（阻塞）。`workers>1` 时由 uvicorn 起多个进程，每个进程各加载一份模型。"
-    import uvicorn
+    import uvicorn, fastapi  # noqa: F401  部署依赖：缺了就在说“提供服务”之前报错
     clf = load_backend(model_dir, backend)     # 先加载：模型文件夹有问题时在这里就报错
     if port == 0:                              # 0：先挑一个空闲端口，好告诉用户真正的地址
         with socket.socket() as sk: sk.bind((host, 0)); port = sk.getsockname()[1]
