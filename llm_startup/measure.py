@@ -23,7 +23,7 @@ from .data import (load_reviews, clean_texts, split_data, build_char_tokenizer, 
 from .sentiment import (train_sentiment, evaluate_sentiment, load_sentiment, predict, select_sentiment, TfidfClassifier,
                                    SentimentClassifier, build_tiny_bert)
 from .vision import (build_model, choose_channels_last, ImageDataset, train_transform, eval_transform, make_digits_folder,
-                                load_vision, train_vision, unfreeze, skip_none, scan_images, VisionClassifier)
+                                load_vision, train_vision, unfreeze, skip_none, scan_images, VisionClassifier, LAYOUT_MARGIN)
 from .deploy import OnnxSentiment, export_onnx, session_options, latency_table, backend_throughput, choose_backend
 
 # %% auto #0
@@ -169,7 +169,7 @@ def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512
     return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),
                 bf16_images_s=round(bf16, 1), bf16_vs_fp32_train_speedup=round(bf16 / fp32, 2),
                 channels_last_precision=low, channels_last_images_s=round(cl, 1), channels_last_speedup=round(cl / nchw, 2),
-                channels_last_chosen=chosen['channels_last'], channels_last_choice_agrees=chosen['channels_last'] == (cl > nchw),
+                channels_last_chosen=chosen['channels_last'], channels_last_choice_agrees=chosen['channels_last'] == (cl > LAYOUT_MARGIN * nchw),
                 threads=torch.get_num_threads(), machine=machine_summary())
 
 # %% ../nbs/97_measure.ipynb #b24ce534
