@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.llm_startup-installed
 OUT    ?= demo_out
 # nbdev_test runs one notebook per worker; torch then uses the cores itself.
 WORKERS ?= 1
+# make run-all NBS=nbs/05_sentiment.ipynb runs one lesson the same way.
+NBS ?= nbs/*.ipynb
 
 .PHONY: demo test install sync-check export clean-nbs lab run-all
 
@@ -47,7 +49,8 @@ lab: $(STAMP)
 
 # Run All, as a reader does: every notebook top to bottom in a real Jupyter kernel, offline, quick form; copies go to a temp folder.
 run-all: $(STAMP)
-	@out=$$(mktemp -d); for nb in nbs/*.ipynb; do t0=$$(date +%s); \
+	@out=$$(mktemp -d); for nb in $(NBS); do t0=$$(date +%s); \
 	  HF_HUB_OFFLINE=1 LLM_STARTUP_CACHE=$$out/cache $(VENV)/bin/jupyter nbconvert --to notebook --execute --log-level=WARN \
-	    --ExecutePreprocessor.timeout=1800 --output-dir $$out "$$nb" 2> $$out/log.txt || { tail -40 $$out/log.txt; exit 1; }; \
+	    --ExecutePreprocessor.timeout=1800 --output-dir $$out "$$nb" 2> $$out/log.txt || { sed 's/\x1b\[[0-9;]*m//g' $$out/log.txt > $$out/plain.txt; \
+	    grep -m1 -A20 'An error occurred while executing' $$out/plain.txt; echo ...; tail -30 $$out/plain.txt; echo "run-all: $$nb FAILED (the cell and traceback are above)"; exit 1; }; \
 	  echo "run-all: $$nb $$(( $$(date +%s) - t0 )) s"; done; rm -rf $$out

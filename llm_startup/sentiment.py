@@ -556,7 +556,8 @@ def cli_train(args) -> dict:
     return dict(model=args.model, chosen=sel['chosen'], candidates=sel['candidates'], out=str(args.out), report=str(Path(args.out) / 'report.md'),
                 train_minutes=round(minutes, 2), rows=report['rows_out'],
                 val_accuracy=round(val['accuracy'], 4), val_macro_f1=round(val['macro_f1'], 4),
-                test_accuracy=round(test['accuracy'], 4), test_macro_f1=round(test['macro_f1'], 4), n_val=val['n'], n_test=test['n'])
+                test_accuracy=round(test['accuracy'], 4), test_macro_f1=round(test['macro_f1'], 4), n_val=val['n'], n_test=test['n'],
+                **({'skipped_steps': res.skipped_steps} if res is not None and res.skipped_steps else {}))   # 跳过更新的步（loss 或梯度不是有限数）
 
 def cli_eval(args) -> dict:
     "`llm-startup sentiment eval`。"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training_loop.ipynb #f55b26d4
 from __future__ import annotations
-import json, os, random, signal, sys, time
+import json, math, os, random, signal, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +20,8 @@ from .core import get_device, get_precision, autocast, set_tf32, atomic_dir
 
 
 # %% auto #0
-__all__ = ['METRICS', 'param_groups', 'make_scheduler', 'accuracy', 'macro_f1', 'predict_logits', 'evaluate', 'plot_confusion',
-           'save_checkpoint', 'load_checkpoint', 'FitResult', 'fit', 'plot_history']
+__all__ = ['METRICS', 'MAX_BAD_STEPS', 'param_groups', 'make_scheduler', 'accuracy', 'macro_f1', 'predict_logits', 'evaluate',
+           'plot_confusion', 'save_checkpoint', 'load_checkpoint', 'FitResult', 'fit', 'plot_history']
 
 # %% ../nbs/04_training_loop.ipynb #2812abd4
 from .amp import split_batch, forward   # 上一课 train_amp 用的两个小函数，fit 也用它们
@@ -157,6 +157,7 @@ class FitResult:
     samples_per_s: float = 0.0
     precision: str = 'fp32'
     stopped_early: bool = False
+    skipped_steps: list = field(default_factory=list)   # loss 或梯度不是有限数、没有更新的步
 
     def plot(self, title: str = '训练曲线'):
         "画训练 loss（每步）与验证 loss / 指标（每轮）。"
@@ -178,7 +179,10 @@ class _Run:
     max_grad_norm: float | None
     history: list = field(default_factory=list)
     step_losses: list = field(default_factory=list)
-    step: int = 0                     # 优化器更新了几次
+    step: int = 0                     # 优化器步数（跳过的也算：调度器照常走）
+    skipped: list = field(default_factory=list)   # loss 或梯度不是有限数、没有更新的步
+    bad_loss: tuple | None = None     # 这次累积里 loss 不是有限数的 batch：(哪个 batch, loss)
+    streak: tuple | None = None       # 正在连续跳过：(从第几步开始, 那个 batch, 那时的 loss, 连续几步)
     best_score: float | None = None
     best_epoch: int | None = None
     bad_epochs: int = 0               # 连续几轮没有变好（早停用）
@@ -190,6 +194,8 @@ class _Run:
 
 
 # %% ../nbs/04_training_loop.ipynb #43ad9e5b
+MAX_BAD_STEPS = 3   # 连续这么多步 loss 或梯度不是有限数：当作发散，停下
+
 def _train_batch(run: _Run, batch, where: str) -> tuple[float, int]:
     "一个 batch：前向（autocast）、fp32 的 loss、反向；`accelerator.accumulate` 攒够 `grad_accum` 个 batch 时才更新。"
     inputs, labels = split_batch(batch)
@@ -197,19 +203,40 @@ def _train_batch(run: _Run, batch, where: str) -> tuple[float, int]:
     with acc.accumulate(run.model):
         with autocast(acc.device, run.precision): logits = forward(run.model, inputs)
         loss = run.loss_fn(logits.float(), labels)
-        if not torch.isfinite(loss) and run.precision != 'fp16':      # fp16 时由 GradScaler 跳过这一步，这是它的设计
-            raise FloatingPointError(f"第 {run.step + 1} 步（{where}）loss = {loss.item()}："
-                                     "请降低学习率、检查数据里的异常值，或换用 bf16/fp32。")
+        lv = loss.item()
         acc.backward(run.scaler.scale(loss))                           # 累积时 Accelerate 把 loss 除以 grad_accum
-        if acc.sync_gradients: _optimizer_step(run)
-    return loss.item(), len(labels)
+        if not math.isfinite(lv): run.bad_loss = (where, lv)
+        if acc.sync_gradients: _optimizer_step(run, where, lv)
+    return lv, len(labels)
 
-def _optimizer_step(run: _Run):
-    "裁剪（fp16 时先 unscale_）、更新、调度器走一步、清零梯度。"
+
+# %% ../nbs/04_training_loop.ipynb #b8d4f2a1
+def _grad_norm(run: _Run):
+    "裁剪（fp16 时先 unscale_），返回梯度的总范数；不裁剪时也算出来（bf16/fp32 要用它判断能不能更新）。"
     if run.max_grad_norm:
         run.scaler.unscale_(run.optimizer)
-        run.accelerator.clip_grad_norm_(run.model.parameters(), run.max_grad_norm)
-    run.scaler.step(run.optimizer); run.scaler.update()
+        return run.accelerator.clip_grad_norm_(run.model.parameters(), run.max_grad_norm)
+    if run.precision != 'fp16': return torch.nn.utils.clip_grad_norm_(run.model.parameters(), float('inf'))   # inf：只算范数，不改梯度
+
+def _skip_bad_step(run: _Run, bad: tuple):
+    "记下跳过的一步；连续 MAX_BAD_STEPS 步都跳过就报 FloatingPointError，说出从哪一步开始。"
+    s = run.streak or (run.step + 1, *bad, 0)
+    run.streak = (*s[:3], s[3] + 1)
+    run.skipped.append(run.step + 1)
+    if run.streak[3] >= MAX_BAD_STEPS:
+        raise FloatingPointError(f"训练发散了：连续 {MAX_BAD_STEPS} 步 loss 或梯度不是有限数，从第 {s[0]} 步（{s[1]}，loss = {s[2]}）开始："
+                                 "请降低学习率、检查数据里的异常值，或换用 bf16/fp32。")
+    if run.main: print(f'第 {run.step + 1} 步（{bad[0]}）loss 或梯度不是有限数（loss = {bad[1]}）：跳过这次更新。', file=sys.stderr)
+
+def _optimizer_step(run: _Run, where: str = '', lv: float = 0.0):
+    "梯度不是有限数（fp16：loss 不是有限数）就跳过这次更新；否则更新。调度器照常走一步，清零梯度。"
+    norm = _grad_norm(run)
+    bad = run.bad_loss if run.precision == 'fp16' else (None if norm is None or torch.isfinite(norm) else run.bad_loss or (where, lv))
+    run.bad_loss = None
+    if bad: _skip_bad_step(run, bad)
+    else: run.streak = None
+    if run.precision == 'fp16' or not bad: run.scaler.step(run.optimizer)   # fp16：GradScaler 自己跳过有 inf/NaN 的更新
+    run.scaler.update()
     run.scheduler.step(); run.optimizer.zero_grad(set_to_none=True)
     run.step += 1
 
@@ -226,7 +253,8 @@ def _train_epoch(run: _Run, train_dl, epoch: int, epochs: int, progress: bool, c
     bar = _progress(train_dl, len(train_dl), f'第 {epoch + 1}/{epochs} 轮', not (progress and run.main))
     for i, batch in enumerate(bar):
         lv, bs = _train_batch(run, batch, f'第 {epoch + 1} 轮第 {i + 1} 个 batch')
-        run.step_losses.append(lv); total += lv * bs; n += bs; samples += bs * run.accelerator.num_processes
+        run.step_losses.append(lv); samples += bs * run.accelerator.num_processes
+        if math.isfinite(lv): total += lv * bs; n += bs                   # 跳过的 batch 不算进这一轮的平均 loss
         if (i & 7) == 0 and run.main and progress:
             bar.set_postfix(loss=f'{lv:.4f}', samples_s=f'{samples / (time.perf_counter() - t0):.0f}', refresh=False)
         for cb in callbacks: cb(step=run.step, epoch=epoch, batch=i, loss=lv, lr=run.scheduler.get_last_lr()[0])
@@ -384,7 +412,7 @@ def fit(model: nn.Module, train_dl, valid_dl=None, *,
         _say_interrupted(run, ckpt_dir); raise
     model.eval()
     return FitResult(pd.DataFrame(run.history), run.step_losses, run.best_epoch, run.best_score,
-                     run.n_seen / run.t_train if run.t_train else 0.0, run.precision, stopped_early)
+                     run.n_seen / run.t_train if run.t_train else 0.0, run.precision, stopped_early, run.skipped)
 
 # %% ../nbs/04_training_loop.ipynb #da41cb0b
 def plot_history(res: FitResult, title: str = '训练曲线'):

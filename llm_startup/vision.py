@@ -23,8 +23,8 @@ from .files import write_meta, check_files, bad_meta, meta_int
 __all__ = ['IMG_EXTS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'LAYOUT_MARGIN', 'make_digits_folder', 'to_rgb', 'open_image',
            'scan_images', 'ImageDataset', 'skip_none', 'eval_transform', 'train_transform', 'weights_cached',
            'build_model', 'unfreeze', 'to_pil', 'VisionClassifier', 'load_vision', 'auto_batch_size', 'image_loaders',
-           'recalibrate_bn', 'choose_channels_last', 'train_vision', 'evaluate_vision', 'test_loader',
-           'show_predictions', 'cli_train', 'cli_eval', 'cli_predict']
+           'recalibrate_bn', 'choose_channels_last', 'vision_train_precision', 'train_vision', 'evaluate_vision',
+           'test_loader', 'show_predictions', 'cli_train', 'cli_eval', 'cli_predict']
 
 # %% ../nbs/06_vision.ipynb #9b634f32
 IMG_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
@@ -447,6 +447,12 @@ def choose_channels_last(model: nn.Module, img_size: int, batch_size: int = 16, 
     return dict(channels_last=pick, nchw_images_s=round(speed[False], 1), channels_last_images_s=round(speed[True], 1), precision=prec,
                 reason=f"实测 NCHW {speed[False]:.0f} 图/秒、channels_last {speed[True]:.0f} 图/秒（{prec}，{img_size} 像素），用 {'channels_last' if pick else 'NCHW'}")
 
+# %% ../nbs/06_vision.ipynb #d5b0f3c8
+def vision_train_precision(precision: str = 'auto', device=None) -> str:
+    "训练图像模型用的精度：CPU 上 'auto' 是 fp32（bf16 卷积的反向在 CPU 上偶尔算出无穷大的梯度，又几乎不快）；显式给的精度和 GPU 上照 `get_precision`。"
+    dev = get_device(device)
+    return 'fp32' if precision == 'auto' and dev.type == 'cpu' else get_precision(dev, precision)
+
 # %% ../nbs/06_vision.ipynb #af3d86bb
 def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: int = 8, img_size: int = 32, batch_size: int | None = None,
                  lr: float = 2e-3, precision: str = 'auto', seed: int = 0, channels_last: bool | str = 'auto', freeze_backbone: bool = False,
@@ -454,6 +460,7 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
     "训练图像分类器；返回 (VisionClassifier, FitResult, 验证 loader)。用预训练权重时预处理参数取自 `weights.transforms()`；`channels_last='auto'` 时内存布局按 `choose_channels_last` 实测选。"
     import torchvision
     seed_everything(seed)
+    train_precision = vision_train_precision(precision, device)        # 预测仍按 precision（与 load_vision 一致）
     resize, mean, std = (img_size if str(source) == 'digits' else None), IMAGENET_MEAN, IMAGENET_STD
     if weights is not None and str(weights).upper() == 'DEFAULT':
         t = torchvision.models.get_model_weights(arch).DEFAULT.transforms()
@@ -461,11 +468,11 @@ def train_vision(source='digits', arch: str = 'resnet18', weights=None, epochs: 
     tr, va, classes, report = image_loaders(source, img_size, batch_size, seed=seed, resize=resize, mean=mean, std=std, flip=flip)
     model = build_model(arch, len(classes), weights, freeze_backbone)
     _check_input_size(model, arch, img_size)
-    layout = (choose_channels_last(model, img_size, min(tr.batch_size, 16), precision, device) if channels_last == 'auto'
+    layout = (choose_channels_last(model, img_size, min(tr.batch_size, 16), train_precision, device) if channels_last == 'auto'
               else dict(channels_last=bool(channels_last), reason='由参数指定'))
     channels_last = layout['channels_last']
     if channels_last: model = model.to(memory_format=torch.channels_last)
-    res = fit(model, tr, va, epochs=epochs, lr=lr, precision=precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
+    res = fit(model, tr, va, epochs=epochs, lr=lr, precision=train_precision, ckpt_dir=ckpt_dir, progress=progress, device=device, monitor='accuracy')
     recalibrate_bn(model, DataLoader(ImageDataset(tr.dataset.samples, eval_transform(img_size, resize, mean, std)), batch_size=64, collate_fn=skip_none))
     clf = VisionClassifier(model, classes, arch, img_size, resize, mean, std, precision, device, channels_last)
     report['skipped_bad_image'] += len(tr.dataset.bad) + len(va.dataset.bad)     # 文件头没问题、解码时才失败的图
@@ -531,6 +538,7 @@ def cli_train(args) -> dict:
     te = evaluate_vision(clf, test_loader(args.data, clf, args.seed)) if (root / 'test').is_dir() else None   # 有 test/ 时报告一次测试集
     return dict(arch=args.arch, out=str(args.out), train_minutes=round(minutes, 2), classes=clf.classes, **clf.report,
                 val_accuracy=round(ev['accuracy'], 4), val_macro_f1=round(ev['macro_f1'], 4), n_val=ev['n'],
+                **({'skipped_steps': res.skipped_steps} if res.skipped_steps else {}),   # 跳过更新的步（loss 或梯度不是有限数）
                 **(dict(test_accuracy=round(te['accuracy'], 4), test_macro_f1=round(te['macro_f1'], 4), n_test=te['n']) if te else {}))
 
 def cli_eval(args) -> dict:
