@@ -541,6 +541,7 @@ def cli_train(args) -> dict:
                 **({'skipped_steps': res.skipped_steps} if res.skipped_steps else {}),   # 跳过更新的步（loss 或梯度不是有限数）
                 **(dict(test_accuracy=round(te['accuracy'], 4), test_macro_f1=round(te['macro_f1'], 4), n_test=te['n']) if te else {}))
 
+# %% ../nbs/06_vision.ipynb #9ac29bd6
 def cli_eval(args) -> dict:
     "`llm-startup vision eval`：在一个图像文件夹（<类别>/<图片>）上评估。"
     clf = load_vision(args.model)
