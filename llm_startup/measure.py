@@ -22,7 +22,7 @@ from .data import (load_reviews, clean_texts, split_data, build_char_tokenizer, 
                               make_loader, tiny_bert_config, normalize_text, TextDataset, load_texts)
 from .sentiment import (train_sentiment, evaluate_sentiment, load_sentiment, predict, select_sentiment, TfidfClassifier,
                                    SentimentClassifier, build_tiny_bert)
-from .vision import (build_model, choose_channels_last, ImageDataset, train_transform, eval_transform, make_digits_folder,
+from .vision import (build_model, choose_channels_last, vision_train_precision, ImageDataset, train_transform, eval_transform, make_digits_folder,
                                 load_vision, train_vision, unfreeze, skip_none, scan_images, VisionClassifier, LAYOUT_MARGIN)
 from .deploy import OnnxSentiment, export_onnx, session_options, latency_table, backend_throughput, choose_backend
 
@@ -149,7 +149,7 @@ def transfer_study(seeds=(0, 1, 2), shots: int = 10, pre_epochs: int = 6, epochs
 
 # %% ../nbs/97_measure.ipynb #8abb42aa
 def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512, batch_size: int = 64, seed: int = 0) -> dict:
-    "训练吞吐（图/秒）：bf16 vs fp32（NCHW），以及 channels_last vs NCHW（bf16 或该设备的 auto 精度）。"
+    "训练吞吐（图/秒）：bf16 vs fp32（NCHW），以及 channels_last vs NCHW（`train_vision` 默认的训练精度：CPU 上是 fp32）。"
     import tempfile
     from sklearn.datasets import load_digits
     d = load_digits()
@@ -163,7 +163,7 @@ def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512
         dl = DataLoader(torch.utils.data.TensorDataset(xx, y), batch_size=batch_size, shuffle=True)
         return fit(model, dl, None, epochs=1, precision=precision, progress=False, metrics=()).samples_per_s
     run('fp32', False)   # 预热
-    low = get_precision('cpu')
+    low = vision_train_precision('auto', 'cpu')                        # train_vision 在这台机器上默认用的训练精度
     fp32 = run('fp32', False); bf16 = run('bf16', False); cl = run(low, True); nchw = bf16 if low == 'bf16' else fp32
     chosen = choose_channels_last(build_model(arch, 10), img_size, min(batch_size, 16), low)   # train_vision 的默认选择，与上面整轮的测量对照
     return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),
