@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING: from starlette.requests import Request   # 只用于类型注解
 
 # %% auto #0
-__all__ = ['PAGE', 'Server', 'log_config', 'browser_check']
+__all__ = ['BROWSERS', 'PAGE', 'find_browser', 'Server', 'log_config', 'browser_check']
+
+# %% ../nbs/93_browser_test.ipynb #93f1b2c4
+BROWSERS = ('chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable')   # Debian、Ubuntu、Google Chrome 的命令名
+
+def find_browser() -> tuple:
+    "本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)；找不到的那个是 None。"
+    import shutil
+    return next(filter(None, map(shutil.which, BROWSERS)), None), shutil.which('chromedriver')
 
 # %% ../nbs/93_browser_test.ipynb #e2d69565
 PAGE = """<!doctype html>
@@ -123,8 +131,8 @@ def browser_check(url: str, text: str, screenshot=None, timeout: float = 30, det
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     import tempfile, shutil
-    chrome, driver_path = shutil.which('chromium') or shutil.which('chromium-browser'), shutil.which('chromedriver')
-    if not chrome or not driver_path: raise RuntimeError("需要 chromium 和 chromedriver（Debian：apt-get install chromium chromium-driver）。")
+    chrome, driver_path = find_browser()
+    if not chrome or not driver_path: raise RuntimeError("需要 Chrome 系浏览器（chromium 或 Google Chrome）和 chromedriver（Debian：apt-get install chromium chromium-driver）。")
     opts = webdriver.ChromeOptions(); opts.binary_location = chrome
     profile = tempfile.mkdtemp()
     for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
