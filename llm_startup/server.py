@@ -15,9 +15,10 @@ __all__ = ['BROWSERS', 'PAGE', 'find_browser', 'Server', 'log_config', 'browser_
 BROWSERS = ('chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable')   # Debian、Ubuntu、Google Chrome 的命令名
 
 def find_browser() -> tuple:
-    "本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)；找不到的那个是 None。"
-    import shutil
-    return next(filter(None, map(shutil.which, BROWSERS)), None), shutil.which('chromedriver')
+    "本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)，找不到的那个是 None；chromedriver 也在 `$CHROMEWEBDRIVER`（GitHub 的运行器把它放在那里）里找。"
+    import os, shutil
+    driver = shutil.which('chromedriver') or shutil.which('chromedriver', path=os.environ.get('CHROMEWEBDRIVER') or None)
+    return next(filter(None, map(shutil.which, BROWSERS)), None), driver
 
 # %% ../nbs/93_browser_test.ipynb #e2d69565
 PAGE = """<!doctype html>
