@@ -15,7 +15,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 from PIL import Image
 
-from .core import get_precision, seed_everything, machine_summary, cpu_supports_bf16, setup_chinese_font
+from .core import seed_everything, machine_summary, cpu_supports_bf16, setup_chinese_font
 from .amp import amdahl
 from .train import fit
 from .data import (load_reviews, clean_texts, split_data, build_char_tokenizer, encode_texts, make_label2id, encode_labels,
@@ -149,7 +149,7 @@ def transfer_study(seeds=(0, 1, 2), shots: int = 10, pre_epochs: int = 6, epochs
 
 # %% ../nbs/97_measure.ipynb #8abb42aa
 def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512, batch_size: int = 64, seed: int = 0) -> dict:
-    "训练吞吐（图/秒）：bf16 vs fp32（NCHW），以及 channels_last vs NCHW（`train_vision` 默认的训练精度：CPU 上是 fp32）。"
+    "训练吞吐（图/秒）：bf16 vs fp32（NCHW），以及 channels_last vs NCHW（`train_vision` 默认的训练精度：CPU 上是 fp32，GPU 上按 `get_precision`）。"
     import tempfile
     from sklearn.datasets import load_digits
     d = load_digits()
@@ -163,7 +163,7 @@ def bench_vision(arch: str = 'resnet18', img_size: int = 64, n_images: int = 512
         dl = DataLoader(torch.utils.data.TensorDataset(xx, y), batch_size=batch_size, shuffle=True)
         return fit(model, dl, None, epochs=1, precision=precision, progress=False, metrics=()).samples_per_s
     run('fp32', False)   # 预热
-    low = vision_train_precision('auto', 'cpu')                        # train_vision 在这台机器上默认用的训练精度
+    low = vision_train_precision('auto')                               # train_vision 在这台机器上默认用的训练精度（CPU 上 fp32）
     fp32 = run('fp32', False); bf16 = run('bf16', False); cl = run(low, True); nchw = bf16 if low == 'bf16' else fp32
     chosen = choose_channels_last(build_model(arch, 10), img_size, min(batch_size, 16), low)   # train_vision 的默认选择，与上面整轮的测量对照
     return dict(arch=arch, img_size=img_size, n_images=n_images, batch_size=batch_size, fp32_images_s=round(fp32, 1),

@@ -14,11 +14,24 @@ __all__ = ['BROWSERS', 'PAGE', 'find_browser', 'Server', 'log_config', 'browser_
 # %% ../nbs/93_browser_test.ipynb #93f1b2c4
 BROWSERS = ('chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable')   # Debian、Ubuntu、Google Chrome 的命令名
 
+def _major_version(cmd) -> str | None:
+    "`cmd --version` 里的主版本号（'Chromium 131.0…'、'ChromeDriver 131.0…' → '131'）；运行不了时是 None。"
+    import re, subprocess
+    try: out = subprocess.run([cmd, '--version'], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError): return None
+    m = re.search(r'(\d+)\.\d+', out)
+    return m.group(1) if m else None
+
 def find_browser() -> tuple:
-    "本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)，找不到的那个是 None；chromedriver 也在 `$CHROMEWEBDRIVER`（GitHub 的运行器把它放在那里）里找。"
+    """本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)，找不到的那个是 None。chromedriver 也在 `$CHROMEWEBDRIVER`
+    （GitHub 的运行器把它放在那里）里找；装了几种浏览器时，选主版本号和 chromedriver 相同的那个。"""
     import os, shutil
-    driver = shutil.which('chromedriver') or shutil.which('chromedriver', path=os.environ.get('CHROMEWEBDRIVER') or None)
-    return next(filter(None, map(shutil.which, BROWSERS)), None), driver
+    driver = shutil.which('chromedriver') or shutil.which('chromedriver', path=os.environ.get('CHROMEWEBDRIVER') or os.defpath)
+    browsers = list(dict.fromkeys(filter(None, map(shutil.which, BROWSERS))))
+    if len(browsers) > 1 and driver:
+        want = _major_version(driver)
+        browsers.sort(key=lambda b: _major_version(b) != want)        # 版本相同的排在前面，其余保持原来的顺序
+    return (browsers[0] if browsers else None), driver
 
 # %% ../nbs/93_browser_test.ipynb #e2d69565
 PAGE = """<!doctype html>
