@@ -26,7 +26,8 @@ def find_browser() -> tuple:
     """本机 Chrome 系浏览器和 chromedriver 的路径 (browser, driver)，找不到的那个是 None。chromedriver 也在 `$CHROMEWEBDRIVER`
     （GitHub 的运行器把它放在那里）里找；装了几种浏览器时，选主版本号和 chromedriver 相同的那个。"""
     import os, shutil
-    driver = shutil.which('chromedriver') or shutil.which('chromedriver', path=os.environ.get('CHROMEWEBDRIVER') or os.defpath)
+    driver = shutil.which('chromedriver')
+    if not driver and os.environ.get('CHROMEWEBDRIVER'): driver = shutil.which('chromedriver', path=os.environ['CHROMEWEBDRIVER'])
     browsers = list(dict.fromkeys(filter(None, map(shutil.which, BROWSERS))))
     if len(browsers) > 1 and driver:
         want = _major_version(driver)
